@@ -1,0 +1,3 @@
+namespace Orchestrator.Domain.Catalogue;
+
+public sealed record ResourceType(Guid ResourceTypeId, string Name, string Description, ValueKind Kind);
