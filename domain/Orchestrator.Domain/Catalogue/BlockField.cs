@@ -18,20 +18,20 @@ public enum BlockFieldKind
 public sealed record BlockField(
     string Name,
     BlockFieldKind Kind,
-    IReadOnlySet<SubscriptionLifecycle> RequiredIn,
+    IReadOnlyList<SubscriptionLifecycle> RequiredIn,
     string? BlockName = null,
     int MinItems = 0,
     int MaxItems = int.MaxValue)
 {
-    public static BlockField Resource(string name, IReadOnlySet<SubscriptionLifecycle> requiredIn) =>
+    public static BlockField Resource(string name, IReadOnlyList<SubscriptionLifecycle> requiredIn) =>
         new(name, BlockFieldKind.Resource, requiredIn);
 
-    public static BlockField Child(string name, string blockName, IReadOnlySet<SubscriptionLifecycle> requiredIn) =>
+    public static BlockField Child(string name, string blockName, IReadOnlyList<SubscriptionLifecycle> requiredIn) =>
         new(name, BlockFieldKind.Child, requiredIn, blockName, 1, 1);
 
-    public static BlockField ChildList(string name, string blockName, int min, int max, IReadOnlySet<SubscriptionLifecycle> requiredIn) =>
+    public static BlockField ChildList(string name, string blockName, int min, int max, IReadOnlyList<SubscriptionLifecycle> requiredIn) =>
         new(name, BlockFieldKind.ChildList, requiredIn, blockName, min, max);
 
-    public static BlockField Reference(string name, string blockName, IReadOnlySet<SubscriptionLifecycle> requiredIn) =>
+    public static BlockField Reference(string name, string blockName, IReadOnlyList<SubscriptionLifecycle> requiredIn) =>
         new(name, BlockFieldKind.Reference, requiredIn, blockName);
 }

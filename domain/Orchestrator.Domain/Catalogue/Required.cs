@@ -3,11 +3,11 @@ using static Orchestrator.Domain.Subscriptions.SubscriptionLifecycle;
 
 namespace Orchestrator.Domain.Catalogue;
 
-/// <summary>The lifecycle columns of the spec's block tables (§1.4), as sets of statuses that require a field.</summary>
+/// <summary>The lifecycle columns of the spec's block tables (§1.4), as the statuses that require a field.</summary>
 public static class Required
 {
-    public static readonly IReadOnlySet<SubscriptionLifecycle> Never = new HashSet<SubscriptionLifecycle>();
-    public static readonly IReadOnlySet<SubscriptionLifecycle> WhenActive = new HashSet<SubscriptionLifecycle> { Active };
-    public static readonly IReadOnlySet<SubscriptionLifecycle> FromProvisioning = new HashSet<SubscriptionLifecycle> { Provisioning, Active };
-    public static readonly IReadOnlySet<SubscriptionLifecycle> Always = Enum.GetValues<SubscriptionLifecycle>().ToHashSet();
+    public static readonly IReadOnlyList<SubscriptionLifecycle> Never = [];
+    public static readonly IReadOnlyList<SubscriptionLifecycle> WhenActive = [Active];
+    public static readonly IReadOnlyList<SubscriptionLifecycle> FromProvisioning = [Provisioning, Active];
+    public static readonly IReadOnlyList<SubscriptionLifecycle> Always = Enum.GetValues<SubscriptionLifecycle>();
 }

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http;
+using Orchestrator.Api.Handlers;
+
+namespace Orchestrator.Api;
+
+/// <summary>
+/// Every HTTP route of the API, with the function name the Functions app gives it. The local host maps exactly this list;
+/// a test compares it with the Functions app's generated functions.metadata, so the two hosts cannot drift apart.
+/// Templates are relative to <c>/api</c>; a trailing slash is accepted by both hosts' routing.
+/// </summary>
+public static class ApiRoutes
+{
+    public sealed record Route(string FunctionName, string Method, string Template, Delegate Handler);
+
+    public static readonly IReadOnlyList<Route> All =
+    [
+        new("Health", "GET", "health", (HttpRequest r, HealthHandlers h) => h.GetAsync(r)),
+        new("ListProducts", "GET", "products", (HttpRequest r, ProductHandlers h) => h.ListAsync(r)),
+        new("ProductTags", "GET", "products/tags/all", (HttpRequest r, ProductHandlers h) => h.TagsAsync(r)),
+        new("ProductTypes", "GET", "products/types/all", (HttpRequest r, ProductHandlers h) => h.TypesAsync(r)),
+        new("ProductStatuses", "GET", "products/statuses/all", (HttpRequest r, ProductHandlers h) => h.StatusesAsync(r)),
+        new("GetProduct", "GET", "products/{productId}", (HttpRequest r, string productId, ProductHandlers h) => h.GetAsync(r, productId)),
+        new("ListProductBlocks", "GET", "product_blocks", (HttpRequest r, ProductBlockHandlers h) => h.ListAsync(r)),
+        new("GetProductBlock", "GET", "product_blocks/{productBlockId}", (HttpRequest r, string productBlockId, ProductBlockHandlers h) => h.GetAsync(r, productBlockId)),
+        new("ListResourceTypes", "GET", "resource_types", (HttpRequest r, ResourceTypeHandlers h) => h.ListAsync(r)),
+        new("GetResourceType", "GET", "resource_types/{resourceTypeId}", (HttpRequest r, string resourceTypeId, ResourceTypeHandlers h) => h.GetAsync(r, resourceTypeId)),
+        new("ListWorkflows", "GET", "workflows", (HttpRequest r, WorkflowHandlers h) => h.ListAsync(r)),
+        new("FixedInputConfiguration", "GET", "fixed_inputs/configuration", (HttpRequest r, FixedInputHandlers h) => h.ConfigurationAsync(r)),
+        new("ListSubscriptions", "GET", "subscriptions", (HttpRequest r, SubscriptionHandlers h) => h.ListAsync(r)),
+        new("SubscriptionDomainModel", "GET", "subscriptions/domain-model/{subscriptionId}", (HttpRequest r, string subscriptionId, SubscriptionHandlers h) => h.DomainModelAsync(r, subscriptionId)),
+        new("SubscriptionInUseBy", "GET", "subscriptions/in_use_by/{subscriptionId}", (HttpRequest r, string subscriptionId, SubscriptionHandlers h) => h.InUseByAsync(r, subscriptionId)),
+        new("SubscriptionDependsOn", "GET", "subscriptions/depends_on/{subscriptionId}", (HttpRequest r, string subscriptionId, SubscriptionHandlers h) => h.DependsOnAsync(r, subscriptionId)),
+    ];
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Orchestrator.Api;
+using Orchestrator.Api.Http;
+using Orchestrator.Infra.Cosmos;
+using Orchestrator.Infra.Tables;
+
+namespace Orchestrator.LocalHost;
+
+/// <summary>
+/// The standalone local host: the API's handlers on http://127.0.0.1:7071/api, as <c>func start</c> serves them.
+/// It listens on loopback only. Tests build it in-process on a free port.
+/// </summary>
+public static class LocalHostApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:7071";
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var url = builder.Configuration["urls"] ?? builder.Configuration["LocalHost:Url"] ?? DefaultUrl;
+        builder.WebHost.ConfigureKestrel(kestrel => ListenOnLoopback(kestrel, url));
+        builder.Services.AddOrchestratorApi(builder.Configuration);
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => CorsPolicy.Configure(policy, builder.Configuration)));
+        builder.Services.AddProblemDetails();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(error => error.Run(context =>
+            ApiResults.Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred; it has been logged").ExecuteAsync(context)));
+        app.UseStatusCodePages(context => context.HttpContext.Response.HasStarted
+            ? Task.CompletedTask
+            : ApiResults.Problem(context.HttpContext.Response.StatusCode, StatusDetail(context.HttpContext)).ExecuteAsync(context.HttpContext));
+        app.UseCors();
+        app.UseMiddleware<AccessSeamMiddleware>();
+        var api = app.MapGroup("/api");
+        foreach (var route in ApiRoutes.All)
+            api.MapMethods(route.Template, [route.Method], route.Handler).WithName(route.FunctionName);
+        return app;
+    }
+
+    /// <summary>Creates the Cosmos containers and the process tables if they are missing.</summary>
+    public static async Task EnsureStorageAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await services.GetRequiredService<CosmosContainers>().EnsureCreatedAsync(ct);
+        await services.GetRequiredService<ProcessTables>().EnsureCreatedAsync(ct);
+    }
+
+    public static Uri ListeningAddress(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    static void ListenOnLoopback(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, string url)
+    {
+        var uri = new Uri(url);
+        var address = uri.Host is "localhost" ? IPAddress.Loopback : IPAddress.Parse(uri.Host);
+        if (!IPAddress.IsLoopback(address))
+            throw new InvalidOperationException($"The local host listens on loopback only; '{url}' is not a loopback address");
+        kestrel.Listen(address, uri.Port);
+    }
+
+    static string StatusDetail(HttpContext context) => context.Response.StatusCode switch
+    {
+        StatusCodes.Status404NotFound => $"No route {context.Request.Method} {context.Request.Path}",
+        StatusCodes.Status405MethodNotAllowed => $"{context.Request.Method} is not allowed on {context.Request.Path}",
+        _ => "The request could not be processed",
+    };
+}

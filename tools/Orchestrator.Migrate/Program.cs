@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+using Orchestrator.Domain.Catalogue.Migrations;
+using Orchestrator.Infra.Catalogue;
+using Orchestrator.Infra.Cosmos;
+
+// Applies every catalogue version that is not yet recorded. Configure with Cosmos__Endpoint, Cosmos__Key, Cosmos__Database
+// (and Cosmos__UseLocalEmulatorShim=true for the local emulator only).
+var configuration = new ConfigurationBuilder().AddEnvironmentVariables().AddCommandLine(args).Build();
+var options = configuration.GetSection("Cosmos").Get<CosmosOptions>() ?? new CosmosOptions();
+using var client = CosmosClientFactory.Create(options);
+var migrator = new CatalogueMigrator(new CosmosContainers(client, options), TimeProvider.System);
+var applied = await migrator.ApplyAsync(CatalogueMigrations.All);
+var recorded = await migrator.AppliedVersionsAsync();
+Console.WriteLine(applied.Count == 0
+    ? $"Catalogue up to date at {options.Endpoint} (versions {string.Join(", ", recorded)})"
+    : $"Applied catalogue version(s) {string.Join(", ", applied)} at {options.Endpoint}; recorded: {string.Join(", ", recorded)}");
