@@ -32,7 +32,6 @@ public static class DeviceWrites
         var tags = body.Tags(state.Tags) ?? device.TagIds;
         var ip4 = body.Has("primary_ip4") ? PrimaryIp(state, body, device, "primary_ip4", family: 4) : device.PrimaryIp4Id;
         var ip6 = body.Has("primary_ip6") ? PrimaryIp(state, body, device, "primary_ip6", family: 6) : device.PrimaryIp6Id;
-        if (body.Has("device_role")) body.Fail("device_role", "Unknown field: NetBox 4 calls it \"role\".");
         RequireUniqueName(state, body, name, exceptId: device.Id);
         body.ThrowIfInvalid();
 
