@@ -52,7 +52,7 @@ public sealed class BlockInstance
         var kind = catalogue.ResourceType(field)?.Kind ?? ValueKind.String;
         if (value is not null && !ResourceValues.IsValid(kind, value))
             throw new DomainException($"'{value.ToJsonString()}' is not a valid {kind} for '{field}' of block '{Name}'.");
-        Values[field] = value?.DeepClone();
+        Values[field] = ResourceValues.Normalize(value);
     }
 
     public BlockInstance Child(string field, int index = 0) =>

@@ -11,7 +11,7 @@ public static class ResourceValues
 {
     public static bool IsValid(ValueKind kind, JsonNode value)
     {
-        if (value is not JsonValue v) return false;
+        if (Normalize(value) is not JsonValue v) return false;
         return kind switch
         {
             ValueKind.Integer => v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out _),
@@ -24,8 +24,13 @@ public static class ResourceValues
         };
     }
 
+    /// <summary>A JSON-backed copy of the value, so numbers compare and convert the same however they were made.</summary>
+    public static JsonNode? Normalize(JsonNode? value) => value is null ? null : JsonNode.Parse(value.ToJsonString());
+
+    /// <summary>A network: no host bits set after the prefix ("10.0.0.1/24" is an interface, not a network).</summary>
     static bool IsNetwork(JsonValue v, AddressFamily family) =>
-        v.TryGetValue<string>(out var s) && IPNetwork.TryParse(s, out var net) && net.BaseAddress.AddressFamily == family;
+        v.TryGetValue<string>(out var s) && IPNetwork.TryParse(s, out var net) && net.BaseAddress.AddressFamily == family
+        && IPAddress.TryParse(s.Split('/')[0], out var given) && given.Equals(net.BaseAddress) && s.Contains('/');
 
     static bool IsInterface(JsonValue v, AddressFamily family)
     {

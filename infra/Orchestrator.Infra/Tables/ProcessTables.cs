@@ -3,7 +3,7 @@ using Azure.Data.Tables;
 namespace Orchestrator.Infra.Tables;
 
 /// <summary>The Table storage tables of the process log: processes, their steps, their subscriptions and their form inputs.</summary>
-public sealed class ProcessTables(TableServiceClient service)
+public sealed class ProcessTables(TableServiceClient service, StorageOptions options)
 {
     public const string ProcessesName = "processes";
     public const string StepsName = "processsteps";
@@ -11,15 +11,17 @@ public sealed class ProcessTables(TableServiceClient service)
     public const string InputsName = "processinputs";
     public const string SettingsName = "enginesettings";
 
-    public TableClient Processes => service.GetTableClient(ProcessesName);
-    public TableClient Steps => service.GetTableClient(StepsName);
-    public TableClient ProcessSubscriptions => service.GetTableClient(ProcessSubscriptionsName);
-    public TableClient Inputs => service.GetTableClient(InputsName);
-    public TableClient Settings => service.GetTableClient(SettingsName);
+    public TableClient Processes => Table(ProcessesName);
+    public TableClient Steps => Table(StepsName);
+    public TableClient ProcessSubscriptions => Table(ProcessSubscriptionsName);
+    public TableClient Inputs => Table(InputsName);
+    public TableClient Settings => Table(SettingsName);
+
+    TableClient Table(string name) => service.GetTableClient(options.TablePrefix + name);
 
     public async Task EnsureCreatedAsync(CancellationToken ct = default)
     {
         foreach (var name in new[] { ProcessesName, StepsName, ProcessSubscriptionsName, InputsName, SettingsName })
-            await service.CreateTableIfNotExistsAsync(name, ct);
+            await service.CreateTableIfNotExistsAsync(options.TablePrefix + name, ct);
     }
 }

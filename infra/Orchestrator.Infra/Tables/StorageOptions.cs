@@ -4,4 +4,6 @@ namespace Orchestrator.Infra.Tables;
 public sealed record StorageOptions
 {
     public string ConnectionString { get; init; } = "UseDevelopmentStorage=true";
+    /// <summary>Prepended to every table name, so several deployments (or test runs) can share one account.</summary>
+    public string TablePrefix { get; init; } = "";
 }
