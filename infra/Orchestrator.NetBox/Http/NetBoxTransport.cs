@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
 using Orchestrator.NetBox.Models;
 using Polly;
 
@@ -29,9 +28,8 @@ internal sealed class NetBoxTransport(HttpClient http, int pageSize)
     /// <summary>Reads every page, following NetBox's <c>next</c> links to the end.</summary>
     public async Task<IReadOnlyList<T>> ListAsync<T>(string path, IEnumerable<KeyValuePair<string, string>> query, CancellationToken ct)
     {
-        var parameters = query.Select(q => KeyValuePair.Create(q.Key, (string?)q.Value))
-            .Append(KeyValuePair.Create("limit", (string?)pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        string? next = QueryHelpers.AddQueryString(path, parameters);
+        var parameters = query.Append(KeyValuePair.Create("limit", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        string? next = path + "?" + string.Join("&", parameters.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
         var results = new List<T>();
         while (next is not null)
         {
