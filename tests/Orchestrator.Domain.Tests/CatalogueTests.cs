@@ -8,7 +8,7 @@ public class CatalogueTests
     [Fact]
     public void The_catalogue_has_the_five_products_of_the_workshop_with_their_fixed_inputs()
     {
-        var catalogue = TestCatalogue.Snapshot;
+        var catalogue = Samples.Snapshot;
 
         Assert.Equal(["Circuit", "Node", "User Group", "User external", "User internal"], catalogue.Products.Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal("100G", catalogue.ProductByName("Circuit")!.FixedInputs.Single(f => f.Name == "speed").Value);
@@ -19,7 +19,7 @@ public class CatalogueTests
     [Fact]
     public void Every_block_field_that_is_a_resource_has_a_resource_type()
     {
-        var catalogue = TestCatalogue.Snapshot;
+        var catalogue = Samples.Snapshot;
         var missing = catalogue.ProductBlocks.SelectMany(b => b.ResourceTypeNames).Where(n => catalogue.ResourceType(n) is null);
         Assert.Empty(missing);
     }

@@ -1,6 +1,6 @@
 using Orchestrator.Domain.Products.ProductTypes;
 using Orchestrator.Domain.Subscriptions;
-using static Orchestrator.Domain.Tests.TestCatalogue;
+using static Orchestrator.Testing.Samples;
 
 namespace Orchestrator.Domain.Tests;
 

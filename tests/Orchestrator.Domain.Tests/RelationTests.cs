@@ -1,5 +1,5 @@
 using Orchestrator.Domain.Subscriptions;
-using static Orchestrator.Domain.Tests.TestCatalogue;
+using static Orchestrator.Testing.Samples;
 
 namespace Orchestrator.Domain.Tests;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Orchestrator.Domain.Catalogue;
 using Orchestrator.Domain.Products.ProductTypes;
 using Orchestrator.Domain.Subscriptions;
-using static Orchestrator.Domain.Tests.TestCatalogue;
+using static Orchestrator.Testing.Samples;
 
 namespace Orchestrator.Domain.Tests;
 

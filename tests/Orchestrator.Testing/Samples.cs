@@ -4,10 +4,10 @@ using Orchestrator.Domain.Catalogue.Migrations;
 using Orchestrator.Domain.Products.ProductTypes;
 using Orchestrator.Domain.Subscriptions;
 
-namespace Orchestrator.Domain.Tests;
+namespace Orchestrator.Testing;
 
 /// <summary>The catalogue every migration version builds, and ready-made subscriptions of its products.</summary>
-static class TestCatalogue
+public static class Samples
 {
     public static readonly CatalogueSnapshot Snapshot = CatalogueMigrations.Apply(CatalogueMigrations.All);
     public static readonly DateTimeOffset Now = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
