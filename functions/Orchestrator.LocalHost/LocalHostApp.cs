@@ -16,15 +16,16 @@ public static class LocalHostApp
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
-    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="settings">Settings that override every other source (tests use them for isolated storage and port 0).</param>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         var url = builder.Configuration["urls"] ?? builder.Configuration["LocalHost:Url"] ?? DefaultUrl;
         builder.WebHost.ConfigureKestrel(kestrel => ListenOnLoopback(kestrel, url));
         builder.Services.AddOrchestratorApi(builder.Configuration);
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => CorsPolicy.Configure(policy, builder.Configuration)));
         builder.Services.AddProblemDetails();
-        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler(error => error.Run(context =>

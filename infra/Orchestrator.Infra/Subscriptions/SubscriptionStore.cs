@@ -86,6 +86,18 @@ public sealed class SubscriptionStore(CosmosContainers containers)
 
     async Task<(List<JsonObject> Items, string? Next)> ReadPageAsync(QueryDefinition select, SubscriptionQuery query, CancellationToken ct)
     {
+        try
+        {
+            return await ReadPageUncheckedAsync(select, query, ct);
+        }
+        catch (Exception e) when (query.ContinuationToken is not null && e is not OperationCanceledException)
+        {
+            throw new Domain.DomainException("continuation_token: not a token this list handed out, or not for these filters and this sort");
+        }
+    }
+
+    async Task<(List<JsonObject> Items, string? Next)> ReadPageUncheckedAsync(QueryDefinition select, SubscriptionQuery query, CancellationToken ct)
+    {
         var items = new List<JsonObject>();
         var toSkip = query.ContinuationToken is null ? query.Skip : 0;
         var options = new QueryRequestOptions { MaxItemCount = Math.Max(1, Math.Min(query.Take, 1000)) };
@@ -94,8 +106,6 @@ public sealed class SubscriptionStore(CosmosContainers containers)
         while (iterator.HasMoreResults && items.Count < query.Take)
         {
             using var page = await iterator.ReadNextAsync(ct);
-            if (page.StatusCode == HttpStatusCode.BadRequest && query.ContinuationToken is not null)
-                throw new ArgumentException("continuation_token is not valid for this query");
             page.EnsureSuccessStatusCode();
             foreach (var document in await CosmosJson.DocumentsAsync(page, ct))
             {
@@ -104,7 +114,9 @@ public sealed class SubscriptionStore(CosmosContainers containers)
             }
             next = page.ContinuationToken;
         }
-        return (items, items.Count == query.Take ? next : null);
+        // A token is only exact where pages line up with the offset; otherwise it would skip the rest of a partly read page.
+        var aligned = query.ContinuationToken is not null || query.Skip % options.MaxItemCount == 0;
+        return (items, items.Count == query.Take && aligned ? next : null);
     }
 
     static (string Where, List<(string, object)> Parameters) BuildWhere(SubscriptionQuery query)
