@@ -6,11 +6,12 @@ public sealed class FaultInjector
     private readonly Lock _lock = new();
     private FaultSettings _settings = new();
     private int _failNext;
+    private int _failNextWrites;
     private int _dropsLeft;
 
     public FaultSettings Current
     {
-        get { lock (_lock) return _settings with { FailNextRequests = _failNext, DropAfterWriteCount = _dropsLeft }; }
+        get { lock (_lock) return _settings with { FailNextRequests = _failNext, FailNextWrites = _failNextWrites, DropAfterWriteCount = _dropsLeft }; }
     }
 
     public void Set(FaultSettings settings)
@@ -19,6 +20,7 @@ public sealed class FaultInjector
         {
             _settings = settings;
             _failNext = settings.FailNextRequests;
+            _failNextWrites = settings.FailNextWrites;
             _dropsLeft = settings.DropAfterWriteCount;
         }
     }
@@ -30,7 +32,7 @@ public sealed class FaultInjector
         get { lock (_lock) return TimeSpan.FromMilliseconds(_settings.LatencyMs); }
     }
 
-    public bool ShouldAnswer503()
+    public bool ShouldAnswer503(bool isWrite)
     {
         lock (_lock)
         {
@@ -38,6 +40,11 @@ public sealed class FaultInjector
             if (_failNext > 0)
             {
                 _failNext--;
+                return true;
+            }
+            if (isWrite && _failNextWrites > 0)
+            {
+                _failNextWrites--;
                 return true;
             }
             return _settings.ErrorRate503 > 0 && Random.Shared.NextDouble() < _settings.ErrorRate503;

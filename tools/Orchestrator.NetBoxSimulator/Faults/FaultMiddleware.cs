@@ -16,7 +16,7 @@ public sealed class FaultMiddleware(RequestDelegate next, FaultInjector faults, 
         stats.CountRequest(context.Request);
         if (faults.Latency > TimeSpan.Zero) await Task.Delay(faults.Latency, context.RequestAborted);
 
-        if (faults.ShouldAnswer503())
+        if (faults.ShouldAnswer503(isWrite: !HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)))
         {
             context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             await context.Response.WriteAsync("Service Unavailable (simulated)");

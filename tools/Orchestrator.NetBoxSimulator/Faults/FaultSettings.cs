@@ -14,6 +14,9 @@ public sealed record FaultSettings
     /// <summary>The next N API requests are answered with 503 without being handled (deterministic version of the rate).</summary>
     [JsonPropertyName("fail_next_requests")] public int FailNextRequests { get; init; }
 
+    /// <summary>The next N API writes (POST, PATCH, PUT, DELETE) are answered with 503 without being applied.</summary>
+    [JsonPropertyName("fail_next_writes")] public int FailNextWrites { get; init; }
+
     /// <summary>Every API request is answered with 503.</summary>
     [JsonPropertyName("outage")] public bool Outage { get; init; }
 
