@@ -18,7 +18,7 @@ public sealed class ErrorMappingTests
             netbox.Client.UpdateDeviceAsync(7, new DeviceUpdate { Status = "bogus" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, error.StatusCode);
-        Assert.Contains("\"bogus\" is not a valid choice.", error.Message);
+        Assert.Contains("""{"status":["\"bogus\" is not a valid choice."]}""", error.Message);
         Assert.Contains("status", error.ResponseBody);
     }
 

@@ -21,6 +21,7 @@ public sealed class IdempotencyTests
         var cable = await netbox.Client.EnsureCableAsync(marker, LocOneToLocTwo);
         var retriedStep = await netbox.Client.EnsureCableAsync(marker, LocOneToLocTwo);
 
+        Assert.Equal(0, netbox.Simulator.Faults.Current.DropAfterWriteCount); // the cable's answer really was dropped
         Assert.Equal(cable.Id, retriedStep.Id);
         Assert.Equal(1, netbox.Writes("POST /api/dcim/cables/"));
         Assert.Single(await netbox.Client.ListCablesAsync(new CableFilter(Tag: marker.Slug)));
@@ -36,6 +37,7 @@ public sealed class IdempotencyTests
 
         var prefix = await netbox.Client.EnsureAvailablePrefixAsync(3, marker, new AvailablePrefixRequest(64, IsPool: true));
 
+        Assert.Equal(0, netbox.Simulator.Faults.Current.DropAfterWriteCount);
         Assert.Equal("2001:db8:10::/64", prefix.Prefix);
         Assert.Equal(1, netbox.Writes("POST /api/extras/tags/"));
         Assert.Equal(1, netbox.Writes("POST /api/ipam/prefixes/3/available-prefixes/"));
@@ -54,6 +56,7 @@ public sealed class IdempotencyTests
         var ip = await netbox.Client.EnsureAvailableIpAsync(p64.Id, marker, AvailableIpRequest.ForInterface(37));
         var again = await netbox.Client.EnsureAvailableIpAsync(p64.Id, marker, AvailableIpRequest.ForInterface(37));
 
+        Assert.Equal(0, netbox.Simulator.Faults.Current.DropAfterWriteCount);
         Assert.Equal(ip.Id, again.Id);
         Assert.Single(await netbox.Client.ListIpAddressesAsync(new IpAddressFilter(Parent: p64.Prefix)));
     }

@@ -1,4 +1,6 @@
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Orchestrator.NetBoxSimulator.Api;
@@ -6,8 +8,10 @@ namespace Orchestrator.NetBoxSimulator.Api;
 /// <summary>JSON responses with NetBox's status codes and error bodies.</summary>
 public static class NetBoxResults
 {
+    private static readonly JsonSerializerOptions Output = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static IResult Json(JsonNode body, int status = StatusCodes.Status200OK) =>
-        Results.Content(body.ToJsonString(), "application/json", Encoding.UTF8, status);
+        Results.Content(body.ToJsonString(Output), "application/json", Encoding.UTF8, status);
 
     public static IResult Created(JsonNode body) => Json(body, StatusCodes.Status201Created);
 
