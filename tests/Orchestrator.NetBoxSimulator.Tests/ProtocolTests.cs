@@ -92,4 +92,12 @@ public sealed class ProtocolTests
         Assert.Equal(tagged!["id"]!.GetValue<int>(), byTag["results"]!.AsArray().Single()!["id"]!.GetValue<int>());
         Assert.Equal("loc2-core", bySearch["results"]!.AsArray().Single()!["name"]!.GetValue<string>());
     }
+
+    [Fact]
+    public void Binding_beyond_loopback_is_refused()
+    {
+        var error = Assert.Throws<ArgumentException>(() => NetBoxSimulatorApp.Build(["--urls", "http://0.0.0.0:8000"]));
+
+        Assert.Contains("loopback", error.Message);
+    }
 }

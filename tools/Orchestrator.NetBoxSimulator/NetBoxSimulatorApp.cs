@@ -9,14 +9,17 @@ namespace Orchestrator.NetBoxSimulator;
 /// <summary>Builds the simulator: in <c>Program</c> for <c>dotnet run</c>, and in-process for tests.</summary>
 public static class NetBoxSimulatorApp
 {
-    public const string DefaultUrl = "http://127.0.0.1:8001";
+    public const string DefaultUrl = "http://127.0.0.1:8000";
     public const string UrlsVariable = "NETBOX_SIM_URLS";
 
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
-            builder.WebHost.UseUrls(Environment.GetEnvironmentVariable(UrlsVariable) is { Length: > 0 } urls ? urls : DefaultUrl);
+        var urls = builder.Configuration["urls"] is { Length: > 0 } given ? given
+            : Environment.GetEnvironmentVariable(UrlsVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment
+            : DefaultUrl;
+        RequireLoopback(urls);
+        builder.WebHost.UseUrls(urls);
 
         builder.Services.AddSingleton(builder.Configuration.GetSection("NetBoxSimulator").Get<SimulatorOptions>() ?? new SimulatorOptions());
         builder.Services.AddSingleton<NetBoxStore>();
@@ -33,6 +36,17 @@ public static class NetBoxSimulatorApp
         app.MapIpam();
         app.MapExtras();
         return app;
+    }
+
+    /// <summary>The simulator accepts any token and has an unauthenticated admin endpoint: it must not be reachable from elsewhere.</summary>
+    private static void RequireLoopback(string urls)
+    {
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var host = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : "";
+            if (host is not ("127.0.0.1" or "localhost" or "[::1]"))
+                throw new ArgumentException($"The NetBox simulator binds to loopback only (127.0.0.1, [::1] or localhost); got '{url}'.");
+        }
     }
 
     /// <summary>Starts a simulator on a free loopback port; dispose the result to stop it.</summary>
