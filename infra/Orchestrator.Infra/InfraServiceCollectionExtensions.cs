@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Infra.Catalogue;
 using Orchestrator.Infra.Cosmos;
+using Orchestrator.Infra.Processes;
 using Orchestrator.Infra.Subscriptions;
 using Orchestrator.Infra.Tables;
 
@@ -26,6 +27,7 @@ public static class InfraServiceCollectionExtensions
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton(_ => new TableServiceClient(storage.ConnectionString));
         services.AddSingleton<ProcessTables>();
+        services.AddSingleton<ProcessLog>();
         return services;
     }
 }
