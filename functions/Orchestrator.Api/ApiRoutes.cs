@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 using Orchestrator.Api.Handlers;
 
 namespace Orchestrator.Api;
@@ -30,5 +31,13 @@ public static class ApiRoutes
         new("SubscriptionDomainModel", "GET", "subscriptions/domain-model/{subscriptionId}", (HttpRequest r, string subscriptionId, SubscriptionHandlers h) => h.DomainModelAsync(r, subscriptionId)),
         new("SubscriptionInUseBy", "GET", "subscriptions/in_use_by/{subscriptionId}", (HttpRequest r, string subscriptionId, SubscriptionHandlers h) => h.InUseByAsync(r, subscriptionId)),
         new("SubscriptionDependsOn", "GET", "subscriptions/depends_on/{subscriptionId}", (HttpRequest r, string subscriptionId, SubscriptionHandlers h) => h.DependsOnAsync(r, subscriptionId)),
+        new("ListProcesses", "GET", "processes", (HttpRequest r, ProcessHandlers h) => h.ListAsync(r)),
+        new("ProcessStatusCounts", "GET", "processes/status-counts", (HttpRequest r, ProcessHandlers h) => h.StatusCountsAsync(r)),
+        new("ProcessesBySubscription", "GET", "processes/process-subscriptions-by-subscription-id/{subscriptionId}", (HttpRequest r, string subscriptionId, ProcessHandlers h) => h.BySubscriptionAsync(r, subscriptionId)),
+        new("StartProcess", "POST", "processes/{workflowKey}", (HttpRequest r, string workflowKey, ProcessHandlers h, DurableTaskClient c) => h.StartAsync(r, workflowKey, c)),
+        new("GetProcess", "GET", "processes/{processId}", (HttpRequest r, string processId, ProcessHandlers h) => h.GetAsync(r, processId)),
+        new("ProcessStatus", "GET", "processes/{processId}/status", (HttpRequest r, string processId, ProcessHandlers h, DurableTaskClient c) => h.StatusAsync(r, processId, c)),
+        new("ResumeProcess", "PUT", "processes/{processId}/resume", (HttpRequest r, string processId, ProcessHandlers h, DurableTaskClient c) => h.ResumeAsync(r, processId, c)),
+        new("AbortProcess", "PUT", "processes/{processId}/abort", (HttpRequest r, string processId, ProcessHandlers h, DurableTaskClient c) => h.AbortAsync(r, processId, c)),
     ];
 }

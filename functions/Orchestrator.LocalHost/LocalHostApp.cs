@@ -3,8 +3,14 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Orchestrator.Api;
 using Orchestrator.Api.Http;
+using Grpc.Net.Client;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Worker;
+using Orchestrator.Domain.Workflows;
 using Orchestrator.Infra.Cosmos;
 using Orchestrator.Infra.Tables;
+using Orchestrator.LocalHost.Durable;
+using Orchestrator.Workflows.Engine;
 
 namespace Orchestrator.LocalHost;
 
@@ -17,13 +23,32 @@ public static class LocalHostApp
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
     /// <param name="settings">Settings that override every other source (tests use them for isolated storage and port 0).</param>
-    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="extraWorkflows">Workflows registered besides the built-in ones (tests register their own).</param>
+    public static async Task<LocalHost> BuildAsync(string[] args, IReadOnlyDictionary<string, string?>? settings = null,
+        IEnumerable<WorkflowDefinition>? extraWorkflows = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         var url = builder.Configuration["urls"] ?? builder.Configuration["LocalHost:Url"] ?? DefaultUrl;
         builder.WebHost.ConfigureKestrel(kestrel => ListenOnLoopback(kestrel, url));
-        builder.Services.AddOrchestratorApi(builder.Configuration);
+        builder.Services.AddOrchestratorApi(builder.Configuration, extraWorkflows);
+
+        var sidecar = await DurableSidecar.StartAsync(builder.Configuration);
+        var channel = GrpcChannel.ForAddress(sidecar.Address);
+        builder.Services.AddDurableTaskWorker(worker =>
+        {
+            worker.UseGrpc(channel);
+            worker.AddTasks(tasks =>
+            {
+                tasks.AddOrchestrator<ProcessOrchestrator>();
+                tasks.AddActivity<RunStepActivity>();
+            });
+        });
+        builder.Services.AddDurableTaskClient(client =>
+        {
+            client.UseGrpc(channel);
+            client.RegisterDirectly();
+        });
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => CorsPolicy.Configure(policy, builder.Configuration)));
         builder.Services.AddProblemDetails();
 
@@ -38,7 +63,9 @@ public static class LocalHostApp
         var api = app.MapGroup("/api");
         foreach (var route in ApiRoutes.All)
             api.MapMethods(route.Template, [route.Method], route.Handler).WithName(route.FunctionName);
-        return app;
+        app.MapGet("/runtime/webhooks/durabletask/instances/{instanceId}", (HttpRequest request, string instanceId, Api.Handlers.ProcessHandlers handlers, DurableTaskClient client) =>
+            handlers.StatusAsync(request, instanceId, client));
+        return new LocalHost(app, sidecar, channel);
     }
 
     /// <summary>Creates the Cosmos containers and the process tables if they are missing.</summary>

@@ -1,7 +1,7 @@
 using Orchestrator.LocalHost;
 
-var app = LocalHostApp.Build(args);
-await LocalHostApp.EnsureStorageAsync(app.Services);
-await app.StartAsync();
-Console.WriteLine($"Orchestrator API listening on {LocalHostApp.ListeningAddress(app)}api");
-await app.WaitForShutdownAsync();
+await using var host = await LocalHostApp.BuildAsync(args);
+await LocalHostApp.EnsureStorageAsync(host.Services);
+await host.StartAsync();
+Console.WriteLine($"Orchestrator API listening on {host.Address}api");
+await host.App.WaitForShutdownAsync();

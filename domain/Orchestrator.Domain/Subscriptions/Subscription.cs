@@ -23,6 +23,8 @@ public sealed class Subscription
     /// <summary>The process that took the in-sync lock, while one holds it.</summary>
     [JsonInclude] public Guid? LockedByProcessId { get; private set; }
     public Dictionary<string, BlockInstance> Blocks { get; init; } = [];
+    /// <summary>Which process step wrote this version, so a step that runs twice recognises its own earlier write.</summary>
+    public WriteStamp? LastWrite { get; set; }
 
     /// <summary>A new subscription in status initial with every root block created and empty (from_product_id).</summary>
     public static Subscription Create(CatalogueSnapshot catalogue, Product product, string customerId, Guid subscriptionId, Func<Guid> newId)

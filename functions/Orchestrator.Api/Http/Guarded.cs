@@ -17,6 +17,14 @@ public static class Guarded
         {
             return ApiResults.BadRequest(e.Message);
         }
+        catch (BodyTooLargeException e)
+        {
+            return ApiResults.Problem(StatusCodes.Status413PayloadTooLarge, e.Message);
+        }
+        catch (Infra.Processes.ProcessConflictException e)
+        {
+            return ApiResults.Conflict(e.Message);
+        }
         catch (Infra.Cosmos.ConcurrencyConflictException e)
         {
             return ApiResults.Conflict(e.Message);

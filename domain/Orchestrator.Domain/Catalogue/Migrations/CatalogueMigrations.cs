@@ -14,7 +14,7 @@ public static class CatalogueMigrations
             [NodeBlock.Definition, PortBlock.Definition, Layer3InterfaceBlock.Definition, CircuitBlock.Definition,
              UserGroupBlock.Definition, UserBlock.Definition],
             [Node.Product, Circuit.Product, UserGroup.Product, User.Internal, User.External],
-            WorkflowRegistrations.All),
+            WorkflowRegistrations.Core),
     ];
 
     /// <summary>The catalogue that results from applying every version in order.</summary>

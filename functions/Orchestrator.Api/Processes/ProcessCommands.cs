@@ -1,0 +1,140 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using Orchestrator.Api.Http;
+using Orchestrator.Domain.Forms;
+using Orchestrator.Domain.Workflows;
+using Orchestrator.Infra.Catalogue;
+using Orchestrator.Infra.Processes;
+using Orchestrator.Workflows.Engine;
+
+namespace Orchestrator.Api.Processes;
+
+/// <summary>
+/// Starting, resuming, retrying and aborting processes from HTTP. These only validate forms, write the process row and talk
+/// to Durable Task; the steps themselves run in the orchestration.
+/// </summary>
+public sealed class ProcessCommands(WorkflowRegistry registry, CatalogueStore catalogue, ProcessLog log, IServiceProvider services, TimeProvider clock)
+{
+    static readonly HashSet<string> RetryableStatuses =
+        [ProcessStatus.Failed, ProcessStatus.Waiting, ProcessStatus.ApiUnavailable, ProcessStatus.InconsistentData];
+
+    public async Task<IResult> StartAsync(HttpRequest request, string workflowKey, DurableTaskClient client)
+    {
+        var ct = request.HttpContext.RequestAborted;
+        var snapshot = await catalogue.GetAsync(ct);
+        var definition = registry.Latest(workflowKey);
+        if (definition is null || snapshot.Workflow(workflowKey) is null) return ApiResults.NotFound("Workflow does not exist");
+        var pages = RequestBody.Pages(await RequestBody.ReadJsonAsync(request));
+        var user = AccessSeam.UserName(request.HttpContext);
+
+        var context = new FormContext(snapshot, services, user);
+        var outcome = await FormRunner.RunAsync(session => definition.Form(session, context), pages.ToList());
+        if (FormResults.ForIncomplete(outcome) is { } incomplete) return incomplete;
+        var values = ((FormOutcome.Complete)outcome).Values;
+
+        var processId = Guid.NewGuid();
+        var state = new JsonObject
+        {
+            ["process_id"] = processId.ToString(),
+            ["reporter"] = user,
+            ["workflow_name"] = definition.Name,
+            ["workflow_target"] = Wire.Target(definition.Target),
+        };
+        foreach (var (key, value) in values) state[key] = value?.DeepClone();
+        var now = clock.GetUtcNow();
+        await log.CreateAsync(new ProcessRecord
+        {
+            ProcessId = processId,
+            WorkflowName = definition.Name,
+            WorkflowTarget = Wire.Target(definition.Target),
+            IsTask = definition.IsTask,
+            WorkflowVersion = definition.Version,
+            LastStatus = ProcessStatus.Created,
+            CreatedBy = user,
+            StartedAt = now,
+            LastModifiedAt = now,
+            SubscriptionIds = Guid.TryParse(values["subscription_id"]?.GetValue<string>(), out var subscriptionId) ? [subscriptionId] : [],
+            ProductId = Guid.TryParse(values["product"]?.GetValue<string>(), out var productId) ? productId : null,
+            CustomerId = values["organisation"]?.GetValue<string>(),
+        }, state, ct);
+        await log.SaveInputAsync(processId, "initial", pages.DeepClone().AsArray(), ct);
+        await client.ScheduleNewOrchestrationInstanceAsync(nameof(ProcessOrchestrator),
+            new ProcessInput(processId, definition.Name, definition.Version), new StartOrchestrationOptions(processId.ToString()), ct);
+
+        var location = ProcessLinks.Detail(request, processId);
+        return ApiResults.Json(new JsonObject { ["id"] = processId.ToString(), ["statusQueryGetUri"] = ProcessLinks.Status(request, processId) },
+            StatusCodes.Status201Created).WithHeader("Location", location);
+    }
+
+    public async Task<IResult> ResumeAsync(HttpRequest request, Guid processId, DurableTaskClient client)
+    {
+        var ct = request.HttpContext.RequestAborted;
+        var process = await log.GetAsync(processId, ct);
+        if (process is null) return ApiResults.NotFound($"Process {processId} not found");
+        var body = await RequestBody.ReadJsonAsync(request);
+        if (process.LastStatus == ProcessStatus.Suspended) return await SubmitInputAsync(request, process, body, client, ct);
+        if (!RetryableStatuses.Contains(process.LastStatus) || process.WaitToken is null)
+            return ApiResults.Conflict($"Resuming a {process.LastStatus} workflow is not possible");
+
+        var token = process.WaitToken;
+        await MarkResumedAsync(process, ct);
+        await client.RaiseEventAsync(processId.ToString(), EngineEvents.Retry(token), "", ct);
+        return Results.NoContent();
+    }
+
+    async Task<IResult> SubmitInputAsync(HttpRequest request, ProcessRecord process, JsonNode? body, DurableTaskClient client, CancellationToken ct)
+    {
+        var definition = registry.Required(process.WorkflowName, process.WorkflowVersion);
+        if (definition.StepAt(process.CurrentIndex) is not InputStep step || process.WaitToken is null)
+            return ApiResults.Conflict($"Process {process.ProcessId} is not waiting for input");
+        var state = await log.GetCurrentStateAsync(process.ProcessId, ct);
+        var context = new FormContext(await catalogue.GetAsync(ct), services, AccessSeam.UserName(request.HttpContext));
+        var outcome = await FormRunner.RunAsync(session => step.Form(session, state, context), RequestBody.Pages(body).ToList());
+        if (FormResults.ForIncomplete(outcome) is { } incomplete) return incomplete;
+
+        var token = process.WaitToken;
+        var inputId = Guid.NewGuid().ToString("N");
+        await log.SaveInputAsync(process.ProcessId, inputId, [((FormOutcome.Complete)outcome).Values.DeepClone()], ct);
+        await MarkResumedAsync(process, ct);
+        await client.RaiseEventAsync(process.ProcessId.ToString(), EngineEvents.Input(token), inputId, ct);
+        return Results.NoContent();
+    }
+
+    /// <summary>The guard against double submits: only the first writer with the ETag it read moves the row to resumed.</summary>
+    async Task MarkResumedAsync(ProcessRecord process, CancellationToken ct)
+    {
+        try
+        {
+            await log.UpdateAsync(process with { LastStatus = ProcessStatus.Resumed, WaitToken = null, LastModifiedAt = clock.GetUtcNow() }, ct);
+        }
+        catch (ProcessConflictException)
+        {
+            throw new ProcessConflictException($"Process {process.ProcessId} was resumed by another request; this one changed nothing");
+        }
+    }
+
+    public async Task<IResult> AbortAsync(HttpRequest request, Guid processId, DurableTaskClient client)
+    {
+        var ct = request.HttpContext.RequestAborted;
+        for (var attempt = 1; ; attempt++)
+        {
+            var process = await log.GetAsync(processId, ct);
+            if (process is null) return ApiResults.NotFound($"Process {processId} not found");
+            if (process.LastStatus is ProcessStatus.Completed or ProcessStatus.Aborted)
+                return ApiResults.Conflict($"Aborting a {process.LastStatus} process is not possible");
+            try
+            {
+                await log.UpdateAsync(process with { AbortRequested = true, LastModifiedAt = clock.GetUtcNow() }, ct);
+                break;
+            }
+            catch (ProcessConflictException) when (attempt < 5)
+            {
+                await Task.Delay(20 * attempt, ct);
+            }
+        }
+        await client.RaiseEventAsync(processId.ToString(), EngineEvents.Abort, "", ct);
+        return Results.NoContent();
+    }
+}

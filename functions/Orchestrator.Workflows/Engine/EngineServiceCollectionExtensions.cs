@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Domain.Workflows;
+using Orchestrator.Workflows.Workflows.Shared;
+using Orchestrator.Workflows.Workflows.Tasks;
+
+namespace Orchestrator.Workflows.Engine;
+
+public static class EngineServiceCollectionExtensions
+{
+    /// <summary>Every workflow this build runs, all versions. Add a workflow here and to a catalogue migration.</summary>
+    public static IReadOnlyList<WorkflowDefinition> BuiltInWorkflows() =>
+    [
+        ModifyNote.Definition,
+        TaskValidateProducts.Definition,
+    ];
+
+    /// <summary>The engine's services: the registry, the step runner and its helpers (the infra must be registered too).</summary>
+    public static IServiceCollection AddProcessEngine(this IServiceCollection services, IEnumerable<WorkflowDefinition>? extraWorkflows = null)
+    {
+        services.AddSingleton(new WorkflowRegistry(BuiltInWorkflows().Concat(extraWorkflows ?? [])));
+        services.AddSingleton<SubscriptionWriter>();
+        services.AddSingleton<StepRunner>();
+        services.AddTransient<RunStepActivity>();
+        return services;
+    }
+}

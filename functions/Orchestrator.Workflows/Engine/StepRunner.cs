@@ -1,0 +1,209 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Orchestrator.Domain.Catalogue;
+using Orchestrator.Domain.Json;
+using Orchestrator.Domain.Subscriptions;
+using Orchestrator.Domain.Workflows;
+using Orchestrator.Infra.Catalogue;
+using Orchestrator.Infra.Processes;
+using Orchestrator.Infra.Subscriptions;
+
+namespace Orchestrator.Workflows.Engine;
+
+/// <summary>
+/// Runs one step of a process, idempotently, because Durable Task runs an activity at least once: a step already logged for
+/// this (index, attempt) is reported again, not re-run; a body's result goes to the step's outbox before its subscriptions
+/// are saved (stamped), so a crash between the two never applies a result twice. Every I/O of a process happens here.
+/// </summary>
+public sealed class StepRunner(
+    ProcessLog log, WorkflowRegistry registry, SubscriptionStore subscriptions, SubscriptionWriter writer,
+    CatalogueStore catalogue, IServiceProvider services, TimeProvider clock, ILogger<StepRunner> logger)
+{
+    /// <summary>Transient failures are retried this many times (1, 2, 4 s apart) before the process parks as api_unavailable.</summary>
+    public const int MaxTransientTries = 3;
+
+    public async Task<StepOutcome> RunAsync(StepRequest request, CancellationToken ct)
+    {
+        var process = await log.GetAsync(request.ProcessId, ct)
+            ?? throw new InvalidOperationException($"Process {request.ProcessId} has no row in the process log");
+        var definition = registry.Required(process.WorkflowName, process.WorkflowVersion);
+        var step = definition.StepAt(request.Index);
+        if (process.LastStatus == ProcessStatus.Completed) return new(StepOutcomeKind.Completed, ProcessStatus.Completed, request.Index, step.Name);
+        if (process.LastStatus == ProcessStatus.Aborted) return new(StepOutcomeKind.Aborted, ProcessStatus.Aborted, request.Index, step.Name);
+        if (request.Abort || process.AbortRequested) return await AbortAsync(process, request, ct);
+
+        if (await ReplayAsync(process, step, request, ct) is { } replayed) return replayed;
+
+        var state = await log.GetCurrentStateAsync(request.ProcessId, ct);
+        if (step.Condition is { } condition && !condition(state))
+            return await SucceedAsync(process, definition, step, request, state, StepStatus.Skipped, ct);
+        return step switch
+        {
+            InputStep input when request.InputId is null => await SuspendAsync(process, input, request, state, ct),
+            InputStep => await MergeInputAsync(process, definition, step, request, state, ct),
+            ActionStep action => await RunActionAsync(process, definition, action, request, state, ct),
+            _ => throw new InvalidOperationException($"Step kind {step.GetType().Name} is not supported"),
+        };
+    }
+
+    /// <summary>The outcome an earlier run of this same (index, attempt) already reached, if any.</summary>
+    async Task<StepOutcome?> ReplayAsync(ProcessRecord process, Step step, StepRequest request, CancellationToken ct)
+    {
+        if (process.WaitToken is { } token && token.StartsWith(TokenPrefix(request), StringComparison.Ordinal))
+            return process.LastStatus == ProcessStatus.Suspended
+                ? new(StepOutcomeKind.Suspended, process.LastStatus, request.Index, step.Name, WaitToken: token)
+                : new(StepOutcomeKind.Parked, process.LastStatus, request.Index, step.Name, WaitToken: token);
+        var logged = await log.GetStepAsync(request.ProcessId, request.Index, request.Attempt, ct);
+        return logged?.Status switch
+        {
+            StepStatus.Success or StepStatus.Skipped => new(StepOutcomeKind.Next, ProcessStatus.Running, request.Index, step.Name, request.Index + 1),
+            StepStatus.Complete => new(StepOutcomeKind.Completed, ProcessStatus.Completed, request.Index, step.Name),
+            _ => null,
+        };
+    }
+
+    async Task<StepOutcome> RunActionAsync(ProcessRecord process, WorkflowDefinition definition, ActionStep step, StepRequest request, JsonObject state, CancellationToken ct)
+    {
+        var snapshot = await catalogue.GetAsync(ct);
+        var outboxId = StepOutbox.InputId(request.Index, request.Attempt);
+        var outbox = await log.GetInputAsync(request.ProcessId, outboxId, ct) is { } saved ? StepOutbox.FromJson(saved) : null;
+        if (outbox is null)
+        {
+            var context = new StepContext(request, step.Key, process.CreatedBy, state.DeepClone().AsObject(), snapshot, clock.GetUtcNow(), services, subscriptions);
+            StepResult result;
+            try
+            {
+                result = await step.Body(context);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return await FailAsync(process, step, request, state, e, ct);
+            }
+            outbox = new StepOutbox(result.Updates, result.Kind,
+                result.Subscriptions.Select(s => (s, context.ETagsRead.TryGetValue(s.SubscriptionId, out var etag) ? etag : null)).ToList());
+            await log.SaveInputAsync(request.ProcessId, outboxId, outbox.ToJson(), ct);
+        }
+        try
+        {
+            var stamp = new WriteStamp(request.ProcessId, request.Index, request.Attempt);
+            foreach (var (subscription, etag) in outbox.Subscriptions)
+                await writer.SaveAsync(subscription, etag, stamp, snapshot, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return await FailAsync(process, step, request, state, e, ct);
+        }
+        var status = outbox.Kind == StepResultKind.Complete ? StepStatus.Complete : StepStatus.Success;
+        return await SucceedAsync(process, definition, step, request, JsonMerge.Shallow(state, outbox.Updates), status, ct);
+    }
+
+    async Task<StepOutcome> SucceedAsync(ProcessRecord process, WorkflowDefinition definition, Step step, StepRequest request, JsonObject newState, string stepStatus, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await log.LogStepAsync(request.ProcessId, Row(step, request, stepStatus, newState, process.CreatedBy, now), ct);
+        await log.SetCurrentStateAsync(request.ProcessId, newState, ct);
+        var completed = stepStatus == StepStatus.Complete || request.Index + 1 >= definition.Steps.Count;
+        var processStatus = completed ? ProcessStatus.Completed : ProcessStatus.Running;
+        await UpdateProcessAsync(request.ProcessId, p => p with
+        {
+            LastStatus = processStatus, LastStep = step.Name, CurrentIndex = request.Index + 1, WaitToken = null,
+            FailedReason = null, Traceback = null, LastModifiedAt = now,
+        }, ct);
+        return completed
+            ? new(StepOutcomeKind.Completed, processStatus, request.Index, step.Name)
+            : new(StepOutcomeKind.Next, processStatus, request.Index, step.Name, request.Index + 1);
+    }
+
+    async Task<StepOutcome> SuspendAsync(ProcessRecord process, InputStep step, StepRequest request, JsonObject state, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var token = NewToken(request);
+        await log.LogStepAsync(request.ProcessId, Row(step, request, StepStatus.Suspend, state, process.CreatedBy, now), ct);
+        await UpdateProcessAsync(request.ProcessId, p => p with
+        {
+            LastStatus = ProcessStatus.Suspended, LastStep = step.Name, Assignee = step.Assignee, CurrentIndex = request.Index,
+            WaitToken = token, LastModifiedAt = now,
+        }, ct);
+        return new(StepOutcomeKind.Suspended, ProcessStatus.Suspended, request.Index, step.Name, WaitToken: token);
+    }
+
+    async Task<StepOutcome> MergeInputAsync(ProcessRecord process, WorkflowDefinition definition, Step step, StepRequest request, JsonObject state, CancellationToken ct)
+    {
+        var input = await log.GetInputAsync(request.ProcessId, request.InputId!, ct)
+            ?? throw new InvalidOperationException($"Process {request.ProcessId} has no input {request.InputId}");
+        var answer = input[0]?.AsObject() ?? new JsonObject();
+        return await SucceedAsync(process, definition, step, request, JsonMerge.Deep(state, answer), StepStatus.Success, ct);
+    }
+
+    async Task<StepOutcome> FailAsync(ProcessRecord process, ActionStep step, StepRequest request, JsonObject state, Exception error, CancellationToken ct)
+    {
+        var status = FailureClassifier.StatusFor(error, step.IsRetryStep);
+        if (status == ProcessStatus.ApiUnavailable && request.TransientTry < MaxTransientTries)
+        {
+            logger.LogWarning("Step {Step} of process {Process} met a transient error (try {Try}): {Error}", step.Name, request.ProcessId, request.TransientTry + 1, error.Message);
+            return new(StepOutcomeKind.Transient, ProcessStatus.Running, request.Index, step.Name);
+        }
+        var now = clock.GetUtcNow();
+        var token = NewToken(request);
+        var failedState = JsonMerge.Shallow(state, new JsonObject { ["error"] = error.Message, ["class"] = error.GetType().Name });
+        var row = Row(step, request, status == ProcessStatus.Waiting ? StepStatus.Waiting : StepStatus.Failed, failedState, process.CreatedBy, now) with
+        {
+            Error = error.Message,
+            Traceback = error.ToString(),
+        };
+        await log.LogFailureAsync(request.ProcessId, row, ct);
+        await UpdateProcessAsync(request.ProcessId, p => p with
+        {
+            LastStatus = status, LastStep = step.Name, CurrentIndex = request.Index, WaitToken = token, FailedReason = error.Message,
+            Traceback = error.ToString(), Assignee = status == ProcessStatus.InconsistentData ? Assignees.Noc : Assignees.System, LastModifiedAt = now,
+        }, ct);
+        return new(StepOutcomeKind.Parked, status, request.Index, step.Name, WaitToken: token);
+    }
+
+    async Task<StepOutcome> AbortAsync(ProcessRecord process, StepRequest request, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var state = await log.GetCurrentStateAsync(request.ProcessId, ct);
+        var row = new StepRecord
+        {
+            StepId = Guid.NewGuid(), Index = request.Index, Key = "abort", Name = "User Aborted", Status = StepStatus.Abort,
+            Attempt = request.Attempt + 1, State = state, Started = now, Completed = now, CreatedBy = process.CreatedBy, ExecutedAt = [now],
+        };
+        await log.LogStepAsync(request.ProcessId, row, ct);
+        await UpdateProcessAsync(request.ProcessId, p => p with
+        {
+            LastStatus = ProcessStatus.Aborted, LastStep = "User Aborted", WaitToken = null, AbortRequested = false, LastModifiedAt = now,
+        }, ct);
+        return new(StepOutcomeKind.Aborted, ProcessStatus.Aborted, request.Index, "User Aborted");
+    }
+
+    /// <summary>Read-modify-write of the process row; an HTTP request may change it at the same moment (abort, resume).</summary>
+    async Task UpdateProcessAsync(Guid processId, Func<ProcessRecord, ProcessRecord> change, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await log.GetAsync(processId, ct) ?? throw new InvalidOperationException($"Process {processId} disappeared");
+            try
+            {
+                await log.UpdateAsync(change(current), ct);
+                return;
+            }
+            catch (ProcessConflictException) when (attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), ct);
+            }
+        }
+    }
+
+    static StepRecord Row(Step step, StepRequest request, string status, JsonObject state, string createdBy, DateTimeOffset now) => new()
+    {
+        StepId = Guid.NewGuid(), Index = request.Index, Key = step.Key, Name = step.Name, Status = status, Attempt = request.Attempt,
+        State = state, Started = now, Completed = now, CreatedBy = createdBy, ExecutedAt = [now],
+    };
+
+    static string TokenPrefix(StepRequest request) => $"{request.Index}.{request.Attempt}.";
+
+    /// <summary>A wait token names the step and attempt it belongs to, so a re-run of the activity reports the same wait.</summary>
+    static string NewToken(StepRequest request) => TokenPrefix(request) + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
+}
