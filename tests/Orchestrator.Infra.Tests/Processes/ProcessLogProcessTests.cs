@@ -147,6 +147,45 @@ public sealed class ProcessLogProcessTests
     }
 
     [Fact]
+    public async Task Of_two_concurrent_updates_from_the_same_read_exactly_one_wins()
+    {
+        await using var env = await ProcessLogEnvironment.CreateAsync();
+        var process = NewProcess();
+        await env.Log.CreateAsync(process, new JsonObject());
+        var read = (await env.Log.GetAsync(process.ProcessId))!;
+
+        var outcomes = await Task.WhenAll(new[] { ProcessStatus.Running, ProcessStatus.Aborted }.Select(async status =>
+        {
+            try { await env.Log.UpdateAsync(read with { LastStatus = status }); return status; }
+            catch (ProcessConflictException) { return null; }
+        }));
+
+        var winner = Assert.Single(outcomes, o => o is not null);
+        Assert.Equal(winner, (await env.Log.GetAsync(process.ProcessId))!.LastStatus);
+        var statusRow = Assert.Single(await env.ProcessRowsAsync(process.ProcessId), r => r.RowKey.StartsWith("s:", StringComparison.Ordinal));
+        Assert.StartsWith($"s:{winner}:", statusRow.RowKey, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_update_or_delete_still_succeeds_when_an_index_row_is_already_missing()
+    {
+        await using var env = await ProcessLogEnvironment.CreateAsync();
+        var process = NewProcess();
+        await env.Log.CreateAsync(process, new JsonObject());
+        var statusRow = Assert.Single(await env.ProcessRowsAsync(process.ProcessId), r => r.RowKey.StartsWith("s:", StringComparison.Ordinal));
+        await env.Tables.Processes.DeleteEntityAsync(statusRow.PartitionKey, statusRow.RowKey);
+
+        var read = (await env.Log.GetAsync(process.ProcessId))!;
+        await env.Log.UpdateAsync(read with { LastStatus = ProcessStatus.Running });
+
+        Assert.Equal(process.ProcessId, Assert.Single((await env.Log.ListAsync(new ProcessQuery { Status = ProcessStatus.Running })).Items).ProcessId);
+        var timeRow = Assert.Single(await env.ProcessRowsAsync(process.ProcessId), r => r.RowKey.StartsWith("t:", StringComparison.Ordinal));
+        await env.Tables.Processes.DeleteEntityAsync(timeRow.PartitionKey, timeRow.RowKey);
+        await env.Log.DeleteAsync(process.ProcessId);
+        Assert.Empty(await env.ProcessRowsAsync(process.ProcessId));
+    }
+
+    [Fact]
     public async Task Thirty_processes_list_newest_first_over_pages_joined_by_the_continuation_token()
     {
         await using var env = await ProcessLogEnvironment.CreateAsync();
