@@ -44,10 +44,8 @@ internal static class FieldValidation
             return f.Default is not null ? FieldResult.Of(f.Default) : f.Required ? Missing(f, errors) : FieldResult.Of(null);
         if (raw is null && !f.Required)
             return FieldResult.Of(null);
-        if (InputReader.Kind(raw) != JsonValueKind.String)
-            return Fail(errors, new([f.Name], "Input should be a valid string", "string_type"), raw);
-
-        var text = InputReader.GetString(raw!);
+        if (ReadText(f.Name, raw, errors) is not { } text)
+            return FieldResult.None;
         var min = f.Required ? Math.Max(1, f.MinLength) : f.MinLength;
         var length = f.Required && string.IsNullOrWhiteSpace(text) ? 0 : InputReader.CodePoints(text);
         return CheckLength(f.Name, text, length, min, f.MaxLength, raw, errors);
@@ -59,11 +57,22 @@ internal static class FieldValidation
             return f.Default is not null ? FieldResult.Of(f.Default) : f.Required ? Missing(f, errors) : FieldResult.Of(null);
         if (raw is null && !f.Required)
             return FieldResult.Of(null);
-        if (InputReader.Kind(raw) != JsonValueKind.String)
-            return Fail(errors, new([f.Name], "Input should be a valid string", "string_type"), raw);
-
-        var text = InputReader.GetString(raw!);
+        if (ReadText(f.Name, raw, errors) is not { } text)
+            return FieldResult.None;
         return CheckLength(f.Name, text, InputReader.CodePoints(text), 0, f.MaxLength, raw, errors);
+    }
+
+    static string? ReadText(string name, JsonNode? raw, ErrorCollector errors)
+    {
+        if (InputReader.Kind(raw) != JsonValueKind.String)
+        {
+            Fail(errors, new([name], "Input should be a valid string", "string_type"), raw);
+            return null;
+        }
+        var text = InputReader.StringOf(raw);
+        if (text is null)
+            Fail(errors, new([name], "Input should be a valid string, unable to parse raw data as a unicode string", "string_unicode"), raw);
+        return text;
     }
 
     static FieldResult CheckLength(string name, string text, int length, int min, int max, JsonNode? raw, ErrorCollector errors)
@@ -131,7 +140,7 @@ internal static class FieldValidation
         if (!present)
             return f.Default is not null ? FieldResult.Of(f.Default) : Missing(f, errors);
         var error = EnumError([f.Name], f.Choices, raw);
-        return error is null ? FieldResult.Of(InputReader.GetString(raw!)) : Fail(errors, error, raw);
+        return error is null ? FieldResult.Of(InputReader.StringOf(raw)) : Fail(errors, error, raw);
     }
 
     static FieldResult ChoiceList(ChoiceListField f, bool present, JsonNode? raw, ErrorCollector errors)
@@ -164,7 +173,7 @@ internal static class FieldValidation
                 errors.Add(error.WithInput(item));
                 continue;
             }
-            var value = InputReader.GetString(item!);
+            var value = InputReader.StringOf(item)!;
             duplicate |= !seen.Add(value);
             result.Add(value);
         }
@@ -183,7 +192,7 @@ internal static class FieldValidation
 
     static FieldResult Accept(AcceptField f, bool present, JsonNode? raw, ErrorCollector errors)
     {
-        if (present && InputReader.Kind(raw) == JsonValueKind.String && InputReader.GetString(raw!) == "ACCEPTED")
+        if (present && InputReader.StringOf(raw) == "ACCEPTED")
             return FieldResult.Of(true);
         var error = new ValidationError([f.Name], "Not all tasks are done", "value_error");
         errors.Add(present ? error.WithInput(raw) : error);
@@ -204,19 +213,18 @@ internal static class FieldValidation
             return false;
         if (sent is null || expected is null)
             return true;
-        if (sent.GetValueKind() == JsonValueKind.Number &&
-            decimal.TryParse(sent.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var a) &&
-            decimal.TryParse(expected.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var b))
-            return a == b;
+        if (sent.GetValueKind() == JsonValueKind.Number)
+            return InputReader.RawNumber(sent) is { } a && InputReader.RawNumber(expected) is { } b &&
+                   (a == b || decimal.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) &&
+                    decimal.TryParse(b, NumberStyles.Float, CultureInfo.InvariantCulture, out var y) && x == y);
         return JsonNode.DeepEquals(sent, expected);
     }
 
     /// <summary>The enum error of pydantic v2 when <paramref name="raw"/> is not one of the values, null when it is.</summary>
     static ValidationError? EnumError(IReadOnlyList<string> loc, IReadOnlyList<Choice> choices, JsonNode? raw)
     {
-        if (InputReader.Kind(raw) == JsonValueKind.String)
+        if (InputReader.StringOf(raw) is { } text)
         {
-            var text = InputReader.GetString(raw!);
             foreach (var choice in choices)
                 if (choice.Value == text)
                     return null;
@@ -239,7 +247,7 @@ internal static class FieldValidation
         JsonValueKind.Null => "None",
         JsonValueKind.True => "True",
         JsonValueKind.False => "False",
-        JsonValueKind.String => $"'{InputReader.GetString(value!)}'",
+        JsonValueKind.String => $"'{InputReader.StringOf(value)}'",
         _ => value!.ToJsonString(),
     };
 

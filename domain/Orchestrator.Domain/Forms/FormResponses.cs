@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Orchestrator.Domain.Json;
 
 namespace Orchestrator.Domain.Forms;
 
@@ -17,7 +18,7 @@ public static class FormResponses
             ["type"] = "FormNotCompleteError",
             ["title"] = "Form not complete",
             ["status"] = 510,
-            ["detail"] = form.ToJsonString(),
+            ["detail"] = form.ToJsonString(DomainJson.Options),
             ["form"] = form,
             ["meta"] = new JsonObject { ["hasNext"] = page.HasNext },
         };

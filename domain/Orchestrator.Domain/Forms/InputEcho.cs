@@ -69,7 +69,9 @@ internal static class InputEcho
             {
                 if (node.GetValueKind() == JsonValueKind.String)
                 {
-                    var text = InputReader.GetString(node);
+                    var text = InputReader.StringOf(node);
+                    if (text is null)
+                        return false;
                     budget.Chars -= text.Length;
                     if (budget.Chars < 0)
                         return false;

@@ -29,9 +29,21 @@ internal static class InputReader
         }
     }
 
-    /// <summary>The string of a node whose kind is <see cref="JsonValueKind.String"/>.</summary>
-    public static string GetString(JsonNode node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node.Deserialize<string>() ?? "";
+    /// <summary>The string of a node whose kind is <see cref="JsonValueKind.String"/>; null when it is not a string or cannot be
+    /// read as one (a JSON escape of a lone surrogate, <c>"\ud800"</c>, parses but does not make a valid string).</summary>
+    public static string? StringOf(JsonNode? node)
+    {
+        if (Kind(node) != JsonValueKind.String)
+            return null;
+        try
+        {
+            return node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node!.Deserialize<string>();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     public static IntResult ReadInteger(JsonNode? node, out long result)
     {
@@ -39,10 +51,13 @@ internal static class InputReader
         switch (Kind(node))
         {
             case JsonValueKind.Number:
-                return ParseNumber(node!.ToJsonString(), out result);
+                return RawNumber(node) is { } raw ? ParseNumber(raw, out result) : IntResult.NotFinite;
             case JsonValueKind.String:
             {
-                var text = GetString(node!).Trim();
+                var text = StringOf(node);
+                if (text is null)
+                    return IntResult.NotParsable;
+                text = text.Trim();
                 if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out result))
                     return IntResult.Ok;
                 var digits = text.StartsWith('-') || text.StartsWith('+') ? text[1..] : text;
@@ -50,6 +65,19 @@ internal static class InputReader
             }
             default:
                 return IntResult.WrongType;
+        }
+    }
+
+    /// <summary>The JSON text of a number; null for a value that cannot be written as JSON (a CLR NaN or infinity).</summary>
+    public static string? RawNumber(JsonNode? node)
+    {
+        try
+        {
+            return node?.ToJsonString();
+        }
+        catch (ArgumentException)
+        {
+            return null;
         }
     }
 
@@ -85,11 +113,11 @@ internal static class InputReader
             case JsonValueKind.False:
                 return false;
             case JsonValueKind.Number:
-                return node!.ToJsonString() switch { "0" => false, "1" => true, _ => null };
+                return RawNumber(node) switch { "0" => false, "1" => true, _ => null };
             case JsonValueKind.String:
             {
-                var text = GetString(node!);
-                if (text.Length > 5)
+                var text = StringOf(node);
+                if (text is null || text.Length > 5)
                     return null;
                 return text.Trim().ToLowerInvariant() switch
                 {
@@ -107,10 +135,8 @@ internal static class InputReader
     public static bool TryReadUuid(JsonNode? node, out Guid result)
     {
         result = Guid.Empty;
-        if (Kind(node) != JsonValueKind.String)
-            return false;
-        var text = GetString(node!);
-        if (text.Length > 45)
+        var text = StringOf(node);
+        if (text is null || text.Length > 45)
             return false;
         if (text.StartsWith("urn:uuid:", StringComparison.OrdinalIgnoreCase))
             text = text["urn:uuid:".Length..];

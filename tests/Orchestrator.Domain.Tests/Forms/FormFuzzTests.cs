@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Orchestrator.Domain.Forms;
 
@@ -64,6 +65,52 @@ public class FormFuzzTests
             Assert.IsType<FormOutcome.Invalid>(outcome);
         }
         Assert.InRange(valid, 0, 1_999);
+    }
+
+    static JsonObject ValidPage() => new()
+    {
+        ["username"] = "alice", ["port"] = 443, ["product"] = Guid.NewGuid().ToString(), ["device"] = "loc2-core",
+        ["groups"] = new JsonArray("loc1-core"), ["tags"] = new JsonArray(), ["confirm"] = "ACCEPTED",
+    };
+
+    [Fact]
+    public void Valid_pages_with_one_to_three_hostile_fields_give_errors_or_serialisable_values()
+    {
+        Assert.True(FormValidator.Validate(EveryKind, ValidPage()).IsValid);
+        var random = new Random(42);
+        var valid = 0;
+        for (var i = 0; i < 2_000; i++)
+        {
+            var page = ValidPage();
+            var mutated = new List<string>();
+            for (var m = random.Next(1, 4); m > 0; m--)
+            {
+                var key = Keys[random.Next(Keys.Length)];
+                mutated.Add(key);
+                page[key] = RandomValue(random, 0);
+            }
+
+            var result = FormValidator.Validate(EveryKind, page);
+
+            if (result.IsValid)
+            {
+                valid++;
+                var json = JsonNode.Parse(result.Values!.ToJsonString(Orchestrator.Domain.Json.DomainJson.Options))!.AsObject();
+                Assert.Equal(JsonValueKind.Number, json["port"]!.GetValueKind());
+                Assert.Equal(Guid.Parse((string)json["product"]!).ToString(), (string?)json["product"]);
+                Assert.Equal(42, (int?)json["group_id"]);
+                Assert.True((bool?)json["confirm"]);
+                Assert.False(json.ContainsKey("label") || json.ContainsKey("divider") || json.ContainsKey("summary"));
+            }
+            else
+            {
+                Assert.All(result.Errors, e => Assert.True(e.Loc.Count > 0 && e.Msg.Length > 0 && e.Type.Length > 0));
+                Assert.All(result.Errors, e => Assert.True(mutated.Contains(e.Loc[0]) || e.Loc[0] == "__root__" || e.Type == "missing",
+                    $"{string.Join(".", e.Loc)} {e.Type} after mutating {string.Join(",", mutated)}"));
+                Assert.NotEmpty(FormResponses.Invalid(EveryKind, result.Errors).ToJsonString());
+            }
+        }
+        Assert.InRange(valid, 1, 1_999);
     }
 
     [Fact]

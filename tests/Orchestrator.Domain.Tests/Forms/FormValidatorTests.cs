@@ -116,6 +116,11 @@ public class FormValidatorTests
     }
 
     [Fact]
+    public void A_lone_surrogate_escape_is_not_a_valid_string() =>
+        AssertError(SingleError(new TextField("x"), "{\"x\":\"a\\ud800\"}"), ["x"], "string_unicode",
+            "Input should be a valid string, unable to parse raw data as a unicode string");
+
+    [Fact]
     public void Text_length_counts_code_points() =>
         Assert.True(FormValidator.Validate(new FormPage("P", [new TextField("x") { MaxLength = 2 }]),
             new JsonObject { ["x"] = "😀😀" }).IsValid);
