@@ -79,7 +79,7 @@ public sealed class ProcessCommands(WorkflowRegistry registry, CatalogueStore ca
             return ApiResults.Conflict($"Resuming a {process.LastStatus} workflow is not possible");
 
         var token = process.WaitToken;
-        await MarkResumedAsync(process, ct);
+        if (!await MarkResumedAsync(process, ct)) return AlreadyResumed(processId);
         await client.RaiseEventAsync(processId.ToString(), EngineEvents.Retry(token), "", ct);
         return Results.NoContent();
     }
@@ -97,23 +97,27 @@ public sealed class ProcessCommands(WorkflowRegistry registry, CatalogueStore ca
         var token = process.WaitToken;
         var inputId = Guid.NewGuid().ToString("N");
         await log.SaveInputAsync(process.ProcessId, inputId, [((FormOutcome.Complete)outcome).Values.DeepClone()], ct);
-        await MarkResumedAsync(process, ct);
+        if (!await MarkResumedAsync(process, ct)) return AlreadyResumed(process.ProcessId);
         await client.RaiseEventAsync(process.ProcessId.ToString(), EngineEvents.Input(token), inputId, ct);
         return Results.NoContent();
     }
 
     /// <summary>The guard against double submits: only the first writer with the ETag it read moves the row to resumed.</summary>
-    async Task MarkResumedAsync(ProcessRecord process, CancellationToken ct)
+    async Task<bool> MarkResumedAsync(ProcessRecord process, CancellationToken ct)
     {
         try
         {
             await log.UpdateAsync(process with { LastStatus = ProcessStatus.Resumed, WaitToken = null, LastModifiedAt = clock.GetUtcNow() }, ct);
+            return true;
         }
         catch (ProcessConflictException)
         {
-            throw new ProcessConflictException($"Process {process.ProcessId} was resumed by another request; this one changed nothing");
+            return false;
         }
     }
+
+    static IResult AlreadyResumed(Guid processId) =>
+        ApiResults.Conflict($"Process {processId} was resumed by another request; this one changed nothing");
 
     public async Task<IResult> AbortAsync(HttpRequest request, Guid processId, DurableTaskClient client)
     {

@@ -1,0 +1,94 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Orchestrator.Domain.Catalogue;
+using Orchestrator.Domain.Catalogue.Migrations;
+using Orchestrator.Domain.Forms;
+using Orchestrator.Domain.Products.ProductTypes;
+using Orchestrator.Domain.Subscriptions;
+using Orchestrator.Domain.Workflows;
+using Orchestrator.Workflows.Engine.Standard;
+
+namespace Orchestrator.Testing;
+
+/// <summary>Workflows that use every step kind, for engine and protocol tests; registered as tasks by a test-only catalogue version.</summary>
+public static class TestWorkflows
+{
+    public const string TwoPages = "test_two_pages";
+    public const string Flaky = "test_flaky";
+    public const string Conditional = "test_conditional";
+    public const string CreatesSubscription = "test_creates_subscription";
+
+    /// <summary>Two form pages (the second depends on the first), then an input step, then a step that records the answers.</summary>
+    public static readonly WorkflowDefinition TwoPagesWorkflow = StandardWorkflow.Task(TwoPages, "Two pages and a confirmation",
+        async (session, _) =>
+        {
+            var first = await session.AskAsync(new FormPage("Who", [new TextField("name") { MaxLength = 20 }]));
+            var name = first["name"]!.GetValue<string>();
+            var second = await session.AskAsync(new FormPage($"Details for {name}",
+            [
+                new IntegerField("count") { Minimum = 1, Maximum = 10 },
+                new ChoiceField("colour", "Colour", [new Choice("red", "Red"), new Choice("green", "Green")]),
+            ], HasNext: false));
+            return new JsonObject { ["name"] = name, ["count"] = second["count"]!.DeepClone(), ["colour"] = second["colour"]!.DeepClone() };
+        },
+        new InputStep("confirm", "Confirm the order", async (session, state, _) =>
+        {
+            var page = await session.AskAsync(new FormPage("Confirm",
+            [
+                new ReadOnlyField("summary", $"{state["count"]} x {state["colour"]} for {state["name"]}") { Format = "long" },
+                new AcceptField("confirmed"),
+                new TextField("remark") { Required = false, Default = "" },
+            ], HasNext: false));
+            return new JsonObject { ["confirmed"] = page["confirmed"]!.DeepClone(), ["remark"] = page["remark"]?.DeepClone() };
+        }),
+        new ActionStep("record", "Record the order", context => Task.FromResult(StepResult.With(new JsonObject
+        {
+            ["recorded"] = $"{context.State["name"]}:{context.State["count"]}:{context.State["colour"]}:{context.State["confirmed"]}",
+        }))));
+
+    /// <summary>A step that fails (the same way) as often as <see cref="TestSwitches"/> says, then succeeds.</summary>
+    public static readonly WorkflowDefinition FlakyWorkflow = StandardWorkflow.Task(Flaky, "A step that fails until told not to", null,
+        new ActionStep("flaky", "Flaky step", context =>
+        {
+            var switches = context.Services.GetService<TestSwitches>();
+            if (switches?.ShouldFail(context.ProcessId.ToString()) == true) throw new ProcessFailureException("flaky failure");
+            return Task.FromResult(StepResult.With(new JsonObject { ["flaky_done"] = true }));
+        }));
+
+    public static readonly WorkflowDefinition ConditionalWorkflow = StandardWorkflow.Task(Conditional, "A conditional step",
+        async (session, _) =>
+        {
+            var page = await session.AskAsync(new FormPage("Choose", [new BooleanField("run_optional")], HasNext: false));
+            return new JsonObject { ["run_optional"] = page["run_optional"]!.DeepClone() };
+        },
+        new ActionStep("optional", "Optional step", _ => Task.FromResult(StepResult.With(new JsonObject { ["optional_ran"] = true })))
+        {
+            Condition = state => state["run_optional"]?.GetValue<bool>() == true,
+        },
+        new ActionStep("always", "Always step", _ => Task.FromResult(StepResult.With(new JsonObject { ["always_ran"] = true }))));
+
+    /// <summary>A step that creates a subscription, and one that changes it; each body run is counted.</summary>
+    public static readonly WorkflowDefinition CreatesSubscriptionWorkflow = StandardWorkflow.Task(CreatesSubscription, "Creates a subscription", null,
+        new ActionStep("create", "Create subscription", context =>
+        {
+            context.Services.GetService<TestSwitches>()?.ShouldFail("count-only");
+            var product = context.Catalogue.ProductByName(Node.ProductName)!;
+            var subscription = Subscription.Create(context.Catalogue, product, "test-customer", Guid.NewGuid(), Guid.NewGuid);
+            return Task.FromResult(StepResult.Saving(subscription));
+        }),
+        new ActionStep("note", "Write a note", async context =>
+        {
+            var subscription = await context.LoadSubscriptionAsync(StandardSteps.SubscriptionId(context));
+            subscription.Note = (subscription.Note ?? "") + "noted;";
+            return StepResult.Saving(subscription);
+        }));
+
+    public static readonly IReadOnlyList<WorkflowDefinition> All = [TwoPagesWorkflow, FlakyWorkflow, ConditionalWorkflow, CreatesSubscriptionWorkflow];
+
+    /// <summary>A catalogue version that registers the test workflows, applied after the real ones.</summary>
+    public static CatalogueMigration Migration(IEnumerable<WorkflowDefinition>? workflows = null) => new(900, "test_workflows", [], [], [],
+        (workflows ?? All).Select(w => new WorkflowRegistration(DeterministicGuid.From($"workflow:{w.Name}"), w.Name, w.Target, w.Description, [], w.IsTask, Samples.Now)).ToList());
+
+    public static IReadOnlyList<CatalogueMigration> CatalogueWithTests(IEnumerable<WorkflowDefinition>? workflows = null) =>
+        [.. CatalogueMigrations.All, Migration(workflows)];
+}
