@@ -31,6 +31,8 @@ public static class ApiRoutes
         new("SubscriptionDomainModel", "GET", "subscriptions/domain-model/{subscriptionId}", (HttpRequest r, string subscriptionId, SubscriptionHandlers h) => h.DomainModelAsync(r, subscriptionId)),
         new("SubscriptionInUseBy", "GET", "subscriptions/in_use_by/{subscriptionId}", (HttpRequest r, string subscriptionId, SubscriptionHandlers h) => h.InUseByAsync(r, subscriptionId)),
         new("SubscriptionDependsOn", "GET", "subscriptions/depends_on/{subscriptionId}", (HttpRequest r, string subscriptionId, SubscriptionHandlers h) => h.DependsOnAsync(r, subscriptionId)),
+        new("SubscriptionWorkflows", "GET", "subscriptions/workflows/{subscriptionId}", (HttpRequest r, string subscriptionId, SubscriptionActionHandlers h) => h.WorkflowsAsync(r, subscriptionId)),
+        new("SetSubscriptionInSync", "PUT", "subscriptions/{subscriptionId}/set_in_sync", (HttpRequest r, string subscriptionId, SubscriptionActionHandlers h) => h.SetInSyncAsync(r, subscriptionId)),
         new("ListProcesses", "GET", "processes", (HttpRequest r, ProcessHandlers h) => h.ListAsync(r)),
         new("ProcessStatusCounts", "GET", "processes/status-counts", (HttpRequest r, ProcessHandlers h) => h.StatusCountsAsync(r)),
         new("ProcessesBySubscription", "GET", "processes/process-subscriptions-by-subscription-id/{subscriptionId}", (HttpRequest r, string subscriptionId, ProcessHandlers h) => h.BySubscriptionAsync(r, subscriptionId)),

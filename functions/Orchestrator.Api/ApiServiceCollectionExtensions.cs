@@ -20,6 +20,7 @@ public static class ApiServiceCollectionExtensions
         services.AddNetBoxClient(configuration);
         services.AddProcessEngine(extraWorkflows);
         services.AddSingleton<ProcessCommands>();
+        services.AddSingleton<StartClaims>();
         services.AddSingleton<ProcessQueries>();
         services.AddSingleton<ProcessHandlers>();
         services.AddSingleton<IAccessPolicy, AllowAllAccessPolicy>();
@@ -30,6 +31,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<WorkflowHandlers>();
         services.AddSingleton<FixedInputHandlers>();
         services.AddSingleton<SubscriptionHandlers>();
+        services.AddSingleton<SubscriptionActionHandlers>();
         return services;
     }
 }

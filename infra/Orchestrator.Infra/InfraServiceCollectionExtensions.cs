@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Infra.Catalogue;
+using Orchestrator.Infra.Claims;
 using Orchestrator.Infra.Cosmos;
 using Orchestrator.Infra.Processes;
 using Orchestrator.Infra.Subscriptions;
@@ -25,6 +26,7 @@ public static class InfraServiceCollectionExtensions
         services.AddSingleton<CatalogueStore>();
         services.AddSingleton<CatalogueMigrator>();
         services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<ClaimStore>();
         services.AddSingleton(_ => new TableServiceClient(storage.ConnectionString));
         services.AddSingleton<ProcessTables>();
         services.AddSingleton<ProcessLog>();

@@ -23,7 +23,7 @@ public sealed class CatalogueEndpointTests(LocalHostFixture host) : IClassFixtur
         Assert.Equal(["Circuit", "Layer 3 Interface", "Port"], circuit["product_blocks"]!.AsArray().Select(b => b!["name"]!.GetValue<string>()));
         var port = circuit["product_blocks"]!.AsArray().Single(b => b!["name"]!.GetValue<string>() == "Port")!;
         Assert.Equal(["port_id", "port_description", "port_name"], port["resource_types"]!.AsArray().Select(r => r!["resource_type"]!.GetValue<string>()));
-        Assert.Contains(circuit["workflows"]!.AsArray(), w => w!["name"]!.GetValue<string>() == "create_circuit");
+        Assert.Contains(circuit["workflows"]!.AsArray(), w => w!["name"]!.GetValue<string>() == "modify_note");
         Assert.Equal("active", circuit["status"]!.GetValue<string>());
     }
 
@@ -87,12 +87,13 @@ public sealed class CatalogueEndpointTests(LocalHostFixture host) : IClassFixtur
     public async Task Workflows_filter_by_target_and_refuse_an_unknown_target()
     {
         var all = (await host.GetJsonAsync("workflows/")).AsArray();
-        var creates = (await host.GetJsonAsync("workflows/?target=CREATE")).AsArray();
+        var modifies = (await host.GetJsonAsync("workflows/?target=MODIFY")).AsArray();
         using var bad = await host.Http.GetAsync("workflows/?target=DESTROY");
 
         Assert.Contains(all, w => w!["name"]!.GetValue<string>() == "task_validate_products" && w["is_task"]!.GetValue<bool>());
-        Assert.All(creates, w => Assert.Equal("CREATE", w!["target"]!.GetValue<string>()));
-        Assert.Equal(["create_circuit", "create_node", "create_user", "create_user_group"], creates.Select(w => w!["name"]!.GetValue<string>()).Order());
+        Assert.All(modifies, w => Assert.Equal("MODIFY", w!["target"]!.GetValue<string>()));
+        Assert.Contains(modifies, w => w!["name"]!.GetValue<string>() == "modify_note");
+        Assert.DoesNotContain(modifies, w => w!["name"]!.GetValue<string>() == "task_validate_products");
         await ProblemAssert.IsProblemAsync(bad, HttpStatusCode.BadRequest, "target");
     }
 

@@ -1,8 +1,6 @@
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
-using Orchestrator.Domain.Catalogue.Migrations;
 using Orchestrator.Domain.Products.ProductTypes;
 using Orchestrator.Domain.Subscriptions;
 using Orchestrator.Infra.Catalogue;
@@ -20,21 +18,26 @@ namespace Orchestrator.Api.Tests;
 public sealed class LocalHostFixture : IAsyncLifetime
 {
     readonly TestStorage storage = new("api");
-    WebApplication app = null!;
+    LocalHost.LocalHost host = null!;
 
     public HttpClient Http { get; private set; } = null!;
     public Subscription NodeA { get; } = ActiveNode();
     public Subscription NodeB { get; } = ActiveNode("loc2-core", 8);
     public Subscription Circuit { get; private set; } = null!;
     public Subscription InitialNode { get; } = NewSubscription(Node.ProductName);
-    public SubscriptionStore Store => app.Services.GetRequiredService<SubscriptionStore>();
+    public SubscriptionStore Store => host.Services.GetRequiredService<SubscriptionStore>();
+    public IServiceProvider Services => host.Services;
 
     public async Task InitializeAsync()
     {
-        var settings = new Dictionary<string, string?>(storage.Settings) { ["urls"] = "http://127.0.0.1:0" };
-        app = LocalHostApp.Build([], settings);
-        await LocalHostApp.EnsureStorageAsync(app.Services);
-        await app.Services.GetRequiredService<CatalogueMigrator>().ApplyAsync(CatalogueMigrations.All);
+        var settings = new Dictionary<string, string?>(storage.Settings)
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["NetBox:Url"] = "http://127.0.0.1:9/",
+        };
+        host = await LocalHostApp.BuildAsync([], settings, TestWorkflows.All);
+        await LocalHostApp.EnsureStorageAsync(host.Services);
+        await host.Services.GetRequiredService<CatalogueMigrator>().ApplyAsync(TestWorkflows.CatalogueWithTests());
         Circuit = CircuitBetween(NodeA, NodeB);
         Circuit.ChangeStatus(SubscriptionLifecycle.Active, Snapshot, Now, []);
         var nodeProduct = Snapshot.ProductByName(Node.ProductName)!;
@@ -42,15 +45,14 @@ public sealed class LocalHostFixture : IAsyncLifetime
         await Store.CreateAsync(NodeB, nodeProduct);
         await Store.CreateAsync(InitialNode, nodeProduct);
         await Store.CreateAsync(Circuit, Snapshot.ProductByName(Domain.Products.ProductTypes.Circuit.ProductName)!);
-        await app.StartAsync();
-        Http = new HttpClient { BaseAddress = new Uri(LocalHostApp.ListeningAddress(app), "/api/") };
+        await host.StartAsync();
+        Http = new HttpClient { BaseAddress = new Uri(host.Address, "/api/") };
     }
 
     public async Task DisposeAsync()
     {
         Http.Dispose();
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await host.DisposeAsync();
         await storage.DisposeAsync();
     }
 

@@ -1,7 +1,10 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using System.Text;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Api;
@@ -12,31 +15,70 @@ using Orchestrator.Functions.Http;
 using Orchestrator.Infra.Catalogue;
 using Orchestrator.Infra.Cosmos;
 using Orchestrator.Infra.Subscriptions;
+using Orchestrator.Infra.Tables;
 using Orchestrator.Testing;
+using Orchestrator.Workflows.Engine;
 
 namespace Orchestrator.Functions.Tests;
 
 /// <summary>Calls every [Function] HTTP wrapper of the Functions app, as the Functions host would, against the emulators.</summary>
-public sealed class HttpTriggerGlueTests : IAsyncLifetime
+public sealed class GlueFixture : IAsyncLifetime
 {
     readonly TestStorage storage = new("glue");
-    ServiceProvider services = null!;
-    readonly Domain.Subscriptions.Subscription node = Samples.ActiveNode();
+    public DurableTaskTestHost Durable { get; private set; } = null!;
+    public IServiceProvider Services => Durable.Services;
+    public Domain.Subscriptions.Subscription Node { get; } = Samples.ActiveNode();
+    public Guid ProcessId { get; set; }
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(storage.Settings).Build();
-        services = new ServiceCollection().AddLogging().AddOrchestratorApi(configuration).BuildServiceProvider();
-        await services.GetRequiredService<CosmosContainers>().EnsureCreatedAsync();
-        await services.GetRequiredService<CatalogueMigrator>().ApplyAsync(CatalogueMigrations.All);
-        await services.GetRequiredService<SubscriptionStore>().CreateAsync(node, Samples.Snapshot.ProductByName(Node.ProductName)!);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(storage.Settings)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["NetBox:Url"] = "http://127.0.0.1:9/" }).Build();
+        Durable = await DurableTaskTestHost.StartAsync(tasks =>
+        {
+            tasks.AddOrchestrator<ProcessOrchestrator>();
+            tasks.AddActivity<RunStepActivity>();
+        }, new DurableTaskTestHostOptions { ConfigureServices = s => s.AddLogging().AddOrchestratorApi(configuration) });
+        await Services.GetRequiredService<CosmosContainers>().EnsureCreatedAsync();
+        await Services.GetRequiredService<ProcessTables>().EnsureCreatedAsync();
+        await Services.GetRequiredService<CatalogueMigrator>().ApplyAsync(CatalogueMigrations.All);
+        await Services.GetRequiredService<SubscriptionStore>().CreateAsync(Node, Samples.Snapshot.ProductByName(Domain.Products.ProductTypes.Node.ProductName)!);
     }
 
     public async Task DisposeAsync()
     {
-        await services.DisposeAsync();
+        await Durable.DisposeAsync();
         await storage.DisposeAsync();
     }
+}
+
+public sealed class HttpTriggerGlueTests(GlueFixture fixture) : IClassFixture<GlueFixture>, IAsyncLifetime
+{
+#pragma warning disable IDE1006
+    IServiceProvider services => fixture.Services;
+    DurableTaskTestHost durable => fixture.Durable;
+    Domain.Subscriptions.Subscription node => fixture.Node;
+    Guid processId => fixture.ProcessId;
+
+    /// <summary>Statuses a wrapper may answer with the test's ids; everything not listed must answer 200.</summary>
+    static readonly Dictionary<string, int[]> Expected = new()
+    {
+        ["StartProcess"] = [201],
+        ["ProcessStatus"] = [200, 202],
+        ["ResumeProcess"] = [409],
+        ["AbortProcess"] = [204, 409],
+    };
+
+    public async Task InitializeAsync()
+    {
+        if (fixture.ProcessId != Guid.Empty) return;
+        var start = WrapperMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>()!.Name == "StartProcess");
+        var (status, body) = await InvokeAsync(start, p => p == "workflowKey" ? "task_validate_products" : throw new InvalidOperationException(p), "[]");
+        Assert.True(status == 201, body);
+        fixture.ProcessId = Guid.Parse(JsonNode.Parse(body)!["id"]!.GetValue<string>());
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     public static TheoryData<string> HttpFunctions()
     {
@@ -56,17 +98,18 @@ public sealed class HttpTriggerGlueTests : IAsyncLifetime
     public async Task The_wrapper_answers_through_the_shared_handler(string functionName)
     {
         var method = WrapperMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>()!.Name == functionName);
-        var (status, body) = await InvokeAsync(method, RouteValue);
+        var (status, body) = await InvokeAsync(method, RouteValue, functionName == "StartProcess" ? "[]" : "{}");
 
-        Assert.True(status == StatusCodes.Status200OK, $"{functionName} answered {status}: {body}");
-        Assert.NotNull(JsonNode.Parse(body));
+        var allowed = Expected.GetValueOrDefault(functionName, [StatusCodes.Status200OK]);
+        Assert.True(allowed.Contains(status), $"{functionName} answered {status}: {body}");
+        if (status != StatusCodes.Status204NoContent) Assert.NotNull(JsonNode.Parse(body));
     }
 
     [Fact]
     public async Task A_wrapper_given_a_malformed_id_answers_400_in_the_error_format()
     {
         var method = WrapperMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>()!.Name == "SubscriptionDomainModel");
-        var (status, body) = await InvokeAsync(method, _ => "not-a-uuid");
+        var (status, body) = await InvokeAsync(method, _ => "not-a-uuid", "");
 
         Assert.Equal(StatusCodes.Status400BadRequest, status);
         Assert.Contains("subscription_id", JsonNode.Parse(body)!["detail"]!.GetValue<string>());
@@ -78,15 +121,22 @@ public sealed class HttpTriggerGlueTests : IAsyncLifetime
         "productBlockId" => DeterministicGuid.From("product_block:Node").ToString(),
         "resourceTypeId" => DeterministicGuid.From("resource_type:node_id").ToString(),
         "subscriptionId" => node.SubscriptionId.ToString(),
+        "processId" => processId.ToString(),
+        "workflowKey" => "task_validate_products",
         _ => throw new InvalidOperationException($"no test value for route parameter {parameter}"),
     };
 
-    async Task<(int Status, string Body)> InvokeAsync(MethodInfo method, Func<string, string> routeValue)
+    async Task<(int Status, string Body)> InvokeAsync(MethodInfo method, Func<string, string> routeValue, string body)
     {
         var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Scheme = "http";
+        context.Request.Host = new HostString("127.0.0.1:7071");
+        context.Request.Body = new MemoryStream(Encoding.UTF8.GetBytes(body));
         context.Response.Body = new MemoryStream();
         var arguments = method.GetParameters()
-            .Select(p => p.ParameterType == typeof(HttpRequest) ? (object)context.Request : routeValue(p.Name!))
+            .Select(p => p.ParameterType == typeof(HttpRequest) ? (object)context.Request
+                : p.ParameterType == typeof(DurableTaskClient) ? durable.Client
+                : routeValue(p.Name!))
             .ToArray();
         var target = method.IsStatic ? null : ActivatorUtilities.CreateInstance(services, method.DeclaringType!);
         var result = await (Task<Microsoft.AspNetCore.Mvc.IActionResult>)method.Invoke(target, arguments)!;

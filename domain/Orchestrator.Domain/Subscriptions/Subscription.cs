@@ -86,6 +86,14 @@ public sealed class Subscription
         LockedByProcessId = processId;
     }
 
+    /// <summary>Gives back a claim that did not lead to a process: the lock and in-sync flag return to what they were.</summary>
+    public void ReleaseClaim(Guid processId, bool wasInsync)
+    {
+        if (LockedByProcessId != processId) return;
+        LockedByProcessId = null;
+        Insync = wasInsync;
+    }
+
     /// <summary>Releases the lock; only the holder may release it, and a subscription nobody locked may be set in sync.</summary>
     public void Unlock(Guid? processId)
     {

@@ -21,7 +21,17 @@ public sealed record WorkflowDefinition(
 {
     public bool IsTask => Target == WorkflowTarget.System;
 
+    /// <summary>
+    /// What a start must claim before it is accepted (a device, a port, a unique name), computed from the completed form.
+    /// Of two starts that claim the same key at the same moment, one is refused with a 400 before anything is written.
+    /// An aborted process gives its claims back; a terminate workflow releases them with a step.
+    /// </summary>
+    public Func<JsonObject, IReadOnlyList<StartClaim>>? StartClaims { get; init; }
+
     public Step StepAt(int index) => Steps[index];
 
     public int IndexOf(string key) => Steps.ToList().FindIndex(s => s.Key == key);
 }
+
+/// <summary>A key a start claims, the form field it came from, and the message when someone else holds it.</summary>
+public sealed record StartClaim(string Key, string Field, string Message);

@@ -15,7 +15,8 @@ namespace Orchestrator.Api.Processes;
 /// Starting, resuming, retrying and aborting processes from HTTP. These only validate forms, write the process row and talk
 /// to Durable Task; the steps themselves run in the orchestration.
 /// </summary>
-public sealed class ProcessCommands(WorkflowRegistry registry, CatalogueStore catalogue, ProcessLog log, IServiceProvider services, TimeProvider clock)
+public sealed class ProcessCommands(
+    WorkflowRegistry registry, CatalogueStore catalogue, ProcessLog log, StartClaims claims, IServiceProvider services, TimeProvider clock)
 {
     static readonly HashSet<string> RetryableStatuses =
         [ProcessStatus.Failed, ProcessStatus.Waiting, ProcessStatus.ApiUnavailable, ProcessStatus.InconsistentData];
@@ -35,6 +36,7 @@ public sealed class ProcessCommands(WorkflowRegistry registry, CatalogueStore ca
         var values = ((FormOutcome.Complete)outcome).Values;
 
         var processId = Guid.NewGuid();
+        if (await claims.ClaimAsync(definition, snapshot.Workflow(workflowKey)!, values, processId, ct) is { } refusal) return refusal;
         var state = new JsonObject
         {
             ["process_id"] = processId.ToString(),

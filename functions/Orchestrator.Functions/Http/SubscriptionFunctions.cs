@@ -5,8 +5,16 @@ using Orchestrator.Api.Handlers;
 
 namespace Orchestrator.Functions.Http;
 
-public sealed class SubscriptionFunctions(SubscriptionHandlers subscriptions)
+public sealed class SubscriptionFunctions(SubscriptionHandlers subscriptions, SubscriptionActionHandlers actions)
 {
+    [Function("SubscriptionWorkflows")]
+    public Task<IActionResult> Workflows([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "subscriptions/workflows/{subscriptionId}")] HttpRequest req, string subscriptionId) =>
+        actions.WorkflowsAsync(req, subscriptionId).AsAction();
+
+    [Function("SetSubscriptionInSync")]
+    public Task<IActionResult> SetInSync([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "subscriptions/{subscriptionId}/set_in_sync")] HttpRequest req, string subscriptionId) =>
+        actions.SetInSyncAsync(req, subscriptionId).AsAction();
+
     [Function("ListSubscriptions")]
     public Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "subscriptions")] HttpRequest req) =>
         subscriptions.ListAsync(req).AsAction();

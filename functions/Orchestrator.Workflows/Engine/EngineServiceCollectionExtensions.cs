@@ -19,6 +19,8 @@ public static class EngineServiceCollectionExtensions
     {
         services.AddSingleton(new WorkflowRegistry(BuiltInWorkflows().Concat(extraWorkflows ?? [])));
         services.AddSingleton<SubscriptionWriter>();
+        services.AddSingleton<Gating.WorkflowGate>();
+        services.AddSingleton<Gating.SubscriptionClaim>();
         services.AddSingleton<StepRunner>();
         services.AddTransient<RunStepActivity>();
         return services;

@@ -6,6 +6,7 @@ using Orchestrator.Domain.Json;
 using Orchestrator.Domain.Subscriptions;
 using Orchestrator.Domain.Workflows;
 using Orchestrator.Infra.Catalogue;
+using Orchestrator.Infra.Claims;
 using Orchestrator.Infra.Processes;
 using Orchestrator.Infra.Subscriptions;
 
@@ -18,7 +19,7 @@ namespace Orchestrator.Workflows.Engine;
 /// </summary>
 public sealed class StepRunner(
     ProcessLog log, WorkflowRegistry registry, SubscriptionStore subscriptions, SubscriptionWriter writer,
-    CatalogueStore catalogue, IServiceProvider services, TimeProvider clock, ILogger<StepRunner> logger)
+    CatalogueStore catalogue, ClaimStore claims, IServiceProvider services, TimeProvider clock, ILogger<StepRunner> logger)
 {
     /// <summary>Transient failures are retried this many times (1, 2, 4 s apart) before the process parks as api_unavailable.</summary>
     public const int MaxTransientTries = 3;
@@ -31,7 +32,7 @@ public sealed class StepRunner(
         var step = definition.StepAt(request.Index);
         if (process.LastStatus == ProcessStatus.Completed) return new(StepOutcomeKind.Completed, ProcessStatus.Completed, request.Index, step.Name);
         if (process.LastStatus == ProcessStatus.Aborted) return new(StepOutcomeKind.Aborted, ProcessStatus.Aborted, request.Index, step.Name);
-        if (request.Abort || process.AbortRequested) return await AbortAsync(process, request, ct);
+        if (request.Abort || process.AbortRequested) return await AbortAsync(process, definition, request, ct);
 
         if (await ReplayAsync(process, step, request, ct) is { } replayed) return replayed;
 
@@ -161,9 +162,12 @@ public sealed class StepRunner(
         return new(StepOutcomeKind.Parked, status, request.Index, step.Name, WaitToken: token);
     }
 
-    async Task<StepOutcome> AbortAsync(ProcessRecord process, StepRequest request, CancellationToken ct)
+    /// <summary>"User Aborted": the process ends; an aborted create gives back its claims, the subscription stays out of sync.</summary>
+    async Task<StepOutcome> AbortAsync(ProcessRecord process, WorkflowDefinition definition, StepRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        if (definition.Target == Domain.Catalogue.WorkflowTarget.Create)
+            foreach (var key in await claims.KeysOwnedByAsync(process.ProcessId, ct)) await claims.ReleaseAsync(key, ct);
         var state = await log.GetCurrentStateAsync(request.ProcessId, ct);
         var row = new StepRecord
         {

@@ -4,6 +4,7 @@ using Orchestrator.Domain.Catalogue;
 using Orchestrator.Domain.Forms;
 using Orchestrator.Domain.Workflows;
 using Orchestrator.Infra.Subscriptions;
+using Orchestrator.Workflows.Engine.Gating;
 
 namespace Orchestrator.Workflows.Engine.Standard;
 
@@ -32,8 +33,11 @@ public static class StandardForms
         var stored = await context.Services.GetRequiredService<SubscriptionStore>().GetAsync(subscriptionId)
             ?? throw session.Invalid("subscription_id", "Subscription not found");
         var product = context.Catalogue.ProductById(stored.Subscription.ProductId);
-        if (product is null || !context.Catalogue.WorkflowsOf(product).Any(w => w.Name == workflowName))
-            throw session.Invalid("subscription_id", "This workflow is not valid for this subscription");
+        var workflow = product is null ? null : context.Catalogue.WorkflowsOf(product).FirstOrDefault(w => w.Name == workflowName);
+        if (workflow is null) throw session.Invalid("subscription_id", "This workflow is not valid for this subscription");
+        var gate = context.Services.GetRequiredService<WorkflowGate>();
+        if (WorkflowGate.Check(workflow, await gate.ContextAsync(stored)) is { } refused)
+            throw session.Invalid("subscription_id", refused.Message);
         return new JsonObject
         {
             ["subscription_id"] = subscriptionId.ToString(),

@@ -75,6 +75,20 @@ public static class StandardSteps
             return StepResult.Saving(subscription);
         });
 
+    /// <summary>Gives back the claims a subscription held (a terminate frees its device or ports); releasing twice is fine.</summary>
+    public static Step ReleaseClaims(string key, string name, Func<IStepContext, Task<IEnumerable<string>>> keys) =>
+        new ActionStep(key, name, async context =>
+        {
+            var store = context.Services.GetRequiredService<Infra.Claims.ClaimStore>();
+            var released = new JsonArray();
+            foreach (var claim in await keys(context))
+            {
+                await store.ReleaseAsync(claim);
+                released.Add(claim);
+            }
+            return StepResult.With(new JsonObject { ["released_claims"] = released });
+        });
+
     public static Guid SubscriptionId(IStepContext context) =>
         context.State["subscription_id"]?.GetValue<string>() is { } value && Guid.TryParse(value, out var id)
             ? id

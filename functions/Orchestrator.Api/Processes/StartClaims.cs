@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+using Orchestrator.Domain.Catalogue;
+using Orchestrator.Domain.Forms;
+using Orchestrator.Domain.Workflows;
+using Orchestrator.Infra.Claims;
+using Orchestrator.Workflows.Engine.Gating;
+
+namespace Orchestrator.Api.Processes;
+
+/// <summary>
+/// Everything a start claims before it is accepted, all or nothing: the workflow's own claims (in key order, so two starts
+/// never wait on each other) and, for a modify, terminate or validate, the subscription itself. A refusal is a 400 in the
+/// form-error format naming the field, and whatever was claimed is given back.
+/// </summary>
+public sealed class StartClaims(ClaimStore claimStore, SubscriptionClaim subscriptionClaim)
+{
+    public async Task<IResult?> ClaimAsync(WorkflowDefinition definition, WorkflowRegistration registration, JsonObject values, Guid processId, CancellationToken ct)
+    {
+        var taken = new List<string>();
+        foreach (var claim in (definition.StartClaims?.Invoke(values) ?? []).OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            if (!(await claimStore.TryClaimAsync(claim.Key, processId, ct)).Held)
+            {
+                await ReleaseAsync(taken, ct);
+                return Refused(claim.Field, claim.Message);
+            }
+            taken.Add(claim.Key);
+        }
+        if (LocksSubscription(definition) && Guid.TryParse(values["subscription_id"]?.GetValue<string>(), out var subscriptionId)
+            && await subscriptionClaim.ClaimAsync(registration, subscriptionId, processId, ct) is { } refused)
+        {
+            await ReleaseAsync(taken, ct);
+            return Refused("subscription_id", refused.Message);
+        }
+        return null;
+    }
+
+    /// <summary>Modify, terminate and validate workflows lock their subscription; modify_note may run out of sync and takes no lock.</summary>
+    static bool LocksSubscription(WorkflowDefinition definition) =>
+        definition.Target is WorkflowTarget.Modify or WorkflowTarget.Terminate or WorkflowTarget.Validate
+        && definition.Steps.Any(s => s.Key is "unsync" or "unsync_unchecked");
+
+    async Task ReleaseAsync(IEnumerable<string> keys, CancellationToken ct)
+    {
+        foreach (var key in keys) await claimStore.ReleaseAsync(key, ct);
+    }
+
+    static IResult Refused(string field, string message) => Results.Json(
+        FormResponses.Invalid(new FormPage("unknown", []), [new ValidationError([field], message, "value_error")]),
+        Domain.Json.DomainJson.Options, "application/json", StatusCodes.Status400BadRequest);
+}
