@@ -31,7 +31,7 @@ public sealed class ProcessCommands(
         var user = AccessSeam.UserName(request.HttpContext);
 
         var context = new FormContext(snapshot, services, user);
-        var outcome = await FormRunner.RunAsync(session => definition.Form(session, context), pages.ToList());
+        var outcome = await RunFormAsync(session => definition.Form(session, context), pages);
         if (FormResults.ForIncomplete(outcome) is { } incomplete) return incomplete;
         var values = ((FormOutcome.Complete)outcome).Values;
 
@@ -93,7 +93,7 @@ public sealed class ProcessCommands(
             return ApiResults.Conflict($"Process {process.ProcessId} is not waiting for input");
         var state = await log.GetCurrentStateAsync(process.ProcessId, ct);
         var context = new FormContext(await catalogue.GetAsync(ct), services, AccessSeam.UserName(request.HttpContext));
-        var outcome = await FormRunner.RunAsync(session => step.Form(session, state, context), RequestBody.Pages(body).ToList());
+        var outcome = await RunFormAsync(session => step.Form(session, state, context), RequestBody.Pages(body));
         if (FormResults.ForIncomplete(outcome) is { } incomplete) return incomplete;
 
         var token = process.WaitToken;
@@ -102,6 +102,18 @@ public sealed class ProcessCommands(
         if (!await MarkResumedAsync(process, ct)) return AlreadyResumed(process.ProcessId);
         await client.RaiseEventAsync(process.ProcessId.ToString(), EngineEvents.Input(token), inputId, ct);
         return Results.NoContent();
+    }
+
+    /// <summary>
+    /// Runs a form over the submitted pages. Empty pages after the last one the form asks for are ignored: orchestrator-ui
+    /// posts <c>[{}]</c> to start a task that has no form.
+    /// </summary>
+    static async Task<FormOutcome> RunFormAsync(FormGenerator generator, JsonArray pages)
+    {
+        var outcome = await FormRunner.RunAsync(generator, pages.ToList());
+        if (outcome is FormOutcome.TooManyPages extra && pages.Skip(extra.Consumed).All(p => p is JsonObject { Count: 0 }))
+            return await FormRunner.RunAsync(generator, pages.Take(extra.Consumed).ToList());
+        return outcome;
     }
 
     /// <summary>The guard against double submits: only the first writer with the ETag it read moves the row to resumed.</summary>

@@ -46,11 +46,9 @@ public sealed class ProcessQueries(WorkflowRegistry registry, CatalogueStore cat
     static IEnumerable<Step> PendingSteps(ProcessRecord process, IReadOnlyList<StepRecord> steps, WorkflowDefinition? definition)
     {
         if (definition is null || process.LastStatus is ProcessStatus.Completed or ProcessStatus.Aborted) return [];
-        var firstPending = steps.Count == 0 ? 0 : steps.Where(s => s.Key != "abort").Select(s => s.Index + (IsDone(s.Status) ? 1 : 0)).DefaultIfEmpty(0).Max();
+        var firstPending = steps.Where(s => s.Key != "abort").Select(s => s.Index + 1).DefaultIfEmpty(0).Max();
         return definition.Steps.Skip(firstPending);
     }
-
-    static bool IsDone(string status) => status is StepStatus.Success or StepStatus.Skipped or StepStatus.Complete;
 
     static async Task<JsonNode?> PendingFormAsync(ProcessRecord process, WorkflowDefinition? definition, JsonObject state, IFormContext context)
     {
