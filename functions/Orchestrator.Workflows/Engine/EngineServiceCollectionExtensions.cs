@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Domain.Workflows;
+using Orchestrator.Workflows.Workflows.Node;
 using Orchestrator.Workflows.Workflows.Shared;
 using Orchestrator.Workflows.Workflows.Tasks;
+using Orchestrator.Workflows.Workflows.User;
+using Orchestrator.Workflows.Workflows.UserGroup;
 
 namespace Orchestrator.Workflows.Engine;
 
@@ -12,6 +15,15 @@ public static class EngineServiceCollectionExtensions
     [
         ModifyNote.Definition,
         TaskValidateProducts.Definition,
+        CreateUserGroup.Definition,
+        ModifyUserGroup.Definition,
+        TerminateUserGroup.Definition,
+        CreateUser.Definition,
+        ModifyUser.Definition,
+        TerminateUser.Definition,
+        CreateNode.Definition,
+        ValidateNode.Definition,
+        TerminateNode.Definition,
     ];
 
     /// <summary>The engine's services: the registry, the step runner and its helpers (the infra must be registered too).</summary>

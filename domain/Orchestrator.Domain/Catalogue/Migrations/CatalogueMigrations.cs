@@ -15,6 +15,8 @@ public static class CatalogueMigrations
              UserGroupBlock.Definition, UserBlock.Definition],
             [Node.Product, Circuit.Product, UserGroup.Product, User.Internal, User.External],
             WorkflowRegistrations.Core),
+        new(2, "user_and_user_group_workflows", [], [], [], WorkflowRegistrations.UserAndGroupWorkflows),
+        new(3, "node_workflows", [], [], [], WorkflowRegistrations.NodeWorkflows),
     ];
 
     /// <summary>The catalogue that results from applying every version in order.</summary>
