@@ -33,6 +33,8 @@ public static class ApiRoutes
         new("SubscriptionDependsOn", "GET", "subscriptions/depends_on/{subscriptionId}", (HttpRequest r, string subscriptionId, SubscriptionHandlers h) => h.DependsOnAsync(r, subscriptionId)),
         new("SubscriptionWorkflows", "GET", "subscriptions/workflows/{subscriptionId}", (HttpRequest r, string subscriptionId, SubscriptionActionHandlers h) => h.WorkflowsAsync(r, subscriptionId)),
         new("SetSubscriptionInSync", "PUT", "subscriptions/{subscriptionId}/set_in_sync", (HttpRequest r, string subscriptionId, SubscriptionActionHandlers h) => h.SetInSyncAsync(r, subscriptionId)),
+        new("GetEngineStatus", "GET", "settings/status", (HttpRequest r, SettingsHandlers h) => h.GetStatusAsync(r)),
+        new("SetEngineStatus", "PUT", "settings/status", (HttpRequest r, SettingsHandlers h, DurableTaskClient c) => h.SetStatusAsync(r, c)),
         new("ListProcesses", "GET", "processes", (HttpRequest r, ProcessHandlers h) => h.ListAsync(r)),
         new("ProcessStatusCounts", "GET", "processes/status-counts", (HttpRequest r, ProcessHandlers h) => h.StatusCountsAsync(r)),
         new("ProcessesBySubscription", "GET", "processes/process-subscriptions-by-subscription-id/{subscriptionId}", (HttpRequest r, string subscriptionId, ProcessHandlers h) => h.BySubscriptionAsync(r, subscriptionId)),

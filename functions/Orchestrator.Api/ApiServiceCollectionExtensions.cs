@@ -21,6 +21,8 @@ public static class ApiServiceCollectionExtensions
         services.AddProcessEngine(extraWorkflows);
         services.AddSingleton<ProcessCommands>();
         services.AddSingleton<StartClaims>();
+        services.AddSingleton<EngineLockGuard>();
+        services.AddSingleton<SettingsHandlers>();
         services.AddSingleton<ProcessQueries>();
         services.AddSingleton<ProcessHandlers>();
         services.AddSingleton<IAccessPolicy, AllowAllAccessPolicy>();

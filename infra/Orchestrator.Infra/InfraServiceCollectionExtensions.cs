@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Infra.Catalogue;
 using Orchestrator.Infra.Claims;
+using Orchestrator.Infra.Settings;
 using Orchestrator.Infra.Cosmos;
 using Orchestrator.Infra.Processes;
 using Orchestrator.Infra.Subscriptions;
@@ -27,6 +28,7 @@ public static class InfraServiceCollectionExtensions
         services.AddSingleton<CatalogueMigrator>();
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<ClaimStore>();
+        services.AddSingleton<EngineSettingsStore>();
         services.AddSingleton(_ => new TableServiceClient(storage.ConnectionString));
         services.AddSingleton<ProcessTables>();
         services.AddSingleton<ProcessLog>();

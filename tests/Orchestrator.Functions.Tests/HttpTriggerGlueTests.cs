@@ -98,7 +98,12 @@ public sealed class HttpTriggerGlueTests(GlueFixture fixture) : IClassFixture<Gl
     public async Task The_wrapper_answers_through_the_shared_handler(string functionName)
     {
         var method = WrapperMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>()!.Name == functionName);
-        var (status, body) = await InvokeAsync(method, RouteValue, functionName == "StartProcess" ? "[]" : "{}");
+        var (status, body) = await InvokeAsync(method, RouteValue, functionName switch
+        {
+            "StartProcess" => "[]",
+            "SetEngineStatus" => """{"global_lock":false}""",
+            _ => "{}",
+        });
 
         var allowed = Expected.GetValueOrDefault(functionName, [StatusCodes.Status200OK]);
         Assert.True(allowed.Contains(status), $"{functionName} answered {status}: {body}");

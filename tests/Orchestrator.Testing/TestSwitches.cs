@@ -7,10 +7,26 @@ public sealed class TestSwitches
 {
     readonly ConcurrentDictionary<string, int> failuresLeft = new();
     int bodyRuns;
+    readonly ConcurrentDictionary<string, TaskCompletionSource> gates = new();
+    readonly ConcurrentDictionary<string, TaskCompletionSource> entered = new();
 
     public int BodyRuns => bodyRuns;
 
     public void FailTimes(string key, int times) => failuresLeft[key] = times;
+
+    TaskCompletionSource Gate(string key) => gates.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+    TaskCompletionSource Entered(string key) => entered.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    /// <summary>Called by a step: says it has started, then waits until the test opens the gate (at most 30 s).</summary>
+    public async Task PassGateAsync(string key)
+    {
+        Entered(key).TrySetResult();
+        await Gate(key).Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    public Task WaitUntilEnteredAsync(string key) => Entered(key).Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+    public void OpenGate(string key) => Gate(key).TrySetResult();
 
     /// <summary>True while the key still has failures left; counts one down.</summary>
     public bool ShouldFail(string key)

@@ -17,6 +17,7 @@ public static class TestWorkflows
     public const string Flaky = "test_flaky";
     public const string Conditional = "test_conditional";
     public const string CreatesSubscription = "test_creates_subscription";
+    public const string Gated = "test_gated";
 
     /// <summary>Two form pages (the second depends on the first), then an input step, then a step that records the answers.</summary>
     public static readonly WorkflowDefinition TwoPagesWorkflow = StandardWorkflow.Task(TwoPages, "Two pages and a confirmation",
@@ -83,7 +84,17 @@ public static class TestWorkflows
             return StepResult.Saving(subscription);
         }));
 
-    public static readonly IReadOnlyList<WorkflowDefinition> All = [TwoPagesWorkflow, FlakyWorkflow, ConditionalWorkflow, CreatesSubscriptionWorkflow];
+    /// <summary>A step that waits for the test to open its gate, then a step after it: to catch a process mid-way.</summary>
+    public static readonly WorkflowDefinition GatedWorkflow = StandardWorkflow.Task(Gated, "Waits at a gate", null,
+        new ActionStep("gate", "Wait at the gate", async context =>
+        {
+            if (context.Services.GetService<TestSwitches>() is { } switches) await switches.PassGateAsync(context.ProcessId.ToString());
+            return StepResult.With(new JsonObject { ["gate_passed"] = true });
+        }),
+        new ActionStep("after", "After the gate", _ => Task.FromResult(StepResult.With(new JsonObject { ["after_ran"] = true }))));
+
+    public static readonly IReadOnlyList<WorkflowDefinition> All =
+        [TwoPagesWorkflow, FlakyWorkflow, ConditionalWorkflow, CreatesSubscriptionWorkflow, GatedWorkflow];
 
     /// <summary>A catalogue version that registers the test workflows, applied after the real ones.</summary>
     public static CatalogueMigration Migration(IEnumerable<WorkflowDefinition>? workflows = null) => new(900, "test_workflows", [], [], [],

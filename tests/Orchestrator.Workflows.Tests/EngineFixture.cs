@@ -88,6 +88,20 @@ public sealed class EngineFixture : IAsyncLifetime
         return (await ExecuteAsync(result, context)).Status;
     }
 
+    public async Task<(int Status, JsonNode? Body)> SetEngineLockAsync(bool locked)
+    {
+        var context = Request($$"""{"global_lock":{{locked.ToString().ToLowerInvariant()}}}""");
+        var result = await Services.GetRequiredService<Api.Handlers.SettingsHandlers>().SetStatusAsync(context.Request, Client);
+        return await ExecuteAsync(result, context);
+    }
+
+    public async Task<JsonNode> EngineStatusAsync()
+    {
+        var context = Request("");
+        var result = await Services.GetRequiredService<Api.Handlers.SettingsHandlers>().GetStatusAsync(context.Request);
+        return (await ExecuteAsync(result, context)).Body!;
+    }
+
     /// <summary>Polls the process row until its status is one of <paramref name="statuses"/> (orchestrations here take milliseconds).</summary>
     public async Task<ProcessRecord> WaitForStatusAsync(Guid processId, params string[] statuses)
     {

@@ -16,7 +16,8 @@ namespace Orchestrator.Api.Processes;
 /// to Durable Task; the steps themselves run in the orchestration.
 /// </summary>
 public sealed class ProcessCommands(
-    WorkflowRegistry registry, CatalogueStore catalogue, ProcessLog log, StartClaims claims, IServiceProvider services, TimeProvider clock)
+    WorkflowRegistry registry, CatalogueStore catalogue, ProcessLog log, StartClaims claims, EngineLockGuard engineLock,
+    IServiceProvider services, TimeProvider clock)
 {
     static readonly HashSet<string> RetryableStatuses =
         [ProcessStatus.Failed, ProcessStatus.Waiting, ProcessStatus.ApiUnavailable, ProcessStatus.InconsistentData];
@@ -27,6 +28,7 @@ public sealed class ProcessCommands(
         var snapshot = await catalogue.GetAsync(ct);
         var definition = registry.Latest(workflowKey);
         if (definition is null || snapshot.Workflow(workflowKey) is null) return ApiResults.NotFound("Workflow does not exist");
+        if (await engineLock.RefuseWhilePausedAsync(ct) is { } paused) return paused;
         var pages = RequestBody.Pages(await RequestBody.ReadJsonAsync(request));
         var user = AccessSeam.UserName(request.HttpContext);
 
@@ -75,6 +77,7 @@ public sealed class ProcessCommands(
         var ct = request.HttpContext.RequestAborted;
         var process = await log.GetAsync(processId, ct);
         if (process is null) return ApiResults.NotFound($"Process {processId} not found");
+        if (await engineLock.RefuseWhilePausedAsync(ct) is { } paused) return paused;
         var body = await RequestBody.ReadJsonAsync(request);
         if (process.LastStatus == ProcessStatus.Suspended) return await SubmitInputAsync(request, process, body, client, ct);
         if (!RetryableStatuses.Contains(process.LastStatus) || process.WaitToken is null)

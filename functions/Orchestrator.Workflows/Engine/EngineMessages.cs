@@ -38,7 +38,9 @@ public sealed record StepOutcome(StepOutcomeKind Kind, string Status, int Index,
 public static class EngineEvents
 {
     public const string Abort = "abort";
-    public const string Unpause = "unpause";
+    public const string PausedMarker = "paused:";
+
+    public static string Unpause(string epoch) => $"unpause:{epoch}";
 
     public static string Input(string token) => $"input:{token}";
 

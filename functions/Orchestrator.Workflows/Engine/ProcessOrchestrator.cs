@@ -41,7 +41,7 @@ public sealed class ProcessOrchestrator : TaskOrchestrator<ProcessInput, string>
                     transientTry++;
                     break;
                 case StepOutcomeKind.Paused:
-                    await context.WaitForExternalEvent<string>(EngineEvents.Unpause);
+                    await context.WaitForExternalEvent<string>(EngineEvents.Unpause(outcome.WaitToken!));
                     break;
                 case StepOutcomeKind.Suspended:
                 case StepOutcomeKind.Parked:

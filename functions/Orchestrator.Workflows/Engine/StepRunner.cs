@@ -8,6 +8,7 @@ using Orchestrator.Domain.Workflows;
 using Orchestrator.Infra.Catalogue;
 using Orchestrator.Infra.Claims;
 using Orchestrator.Infra.Processes;
+using Orchestrator.Infra.Settings;
 using Orchestrator.Infra.Subscriptions;
 
 namespace Orchestrator.Workflows.Engine;
@@ -19,7 +20,8 @@ namespace Orchestrator.Workflows.Engine;
 /// </summary>
 public sealed class StepRunner(
     ProcessLog log, WorkflowRegistry registry, SubscriptionStore subscriptions, SubscriptionWriter writer,
-    CatalogueStore catalogue, ClaimStore claims, IServiceProvider services, TimeProvider clock, ILogger<StepRunner> logger)
+    CatalogueStore catalogue, ClaimStore claims, EngineSettingsStore settings, IServiceProvider services, TimeProvider clock,
+    ILogger<StepRunner> logger)
 {
     /// <summary>Transient failures are retried this many times (1, 2, 4 s apart) before the process parks as api_unavailable.</summary>
     public const int MaxTransientTries = 3;
@@ -35,6 +37,7 @@ public sealed class StepRunner(
         if (request.Abort || process.AbortRequested) return await AbortAsync(process, definition, request, ct);
 
         if (await ReplayAsync(process, step, request, ct) is { } replayed) return replayed;
+        if (await settings.GetAsync(ct) is { GlobalLock: true } paused) return await PauseAsync(step, request, paused.PauseEpoch, ct);
 
         var state = await log.GetCurrentStateAsync(request.ProcessId, ct);
         if (step.Condition is { } condition && !condition(state))
@@ -180,6 +183,13 @@ public sealed class StepRunner(
             LastStatus = ProcessStatus.Aborted, LastStep = "User Aborted", WaitToken = null, AbortRequested = false, LastModifiedAt = now,
         }, ct);
         return new(StepOutcomeKind.Aborted, ProcessStatus.Aborted, request.Index, "User Aborted");
+    }
+
+    /// <summary>The engine is paused: the process stops at this step boundary, stays running, and waits for the unpause.</summary>
+    async Task<StepOutcome> PauseAsync(Step step, StepRequest request, string epoch, CancellationToken ct)
+    {
+        await UpdateProcessAsync(request.ProcessId, p => p with { WaitToken = EngineEvents.PausedMarker + epoch }, ct);
+        return new(StepOutcomeKind.Paused, ProcessStatus.Running, request.Index, step.Name, WaitToken: epoch);
     }
 
     /// <summary>Read-modify-write of the process row; an HTTP request may change it at the same moment (abort, resume).</summary>
