@@ -65,7 +65,7 @@ public sealed class HttpTriggerGlueTests(GlueFixture fixture) : IClassFixture<Gl
     {
         ["StartProcess"] = [201],
         ["ProcessStatus"] = [200, 202],
-        ["ResumeProcess"] = [409],
+        ["ResumeProcess"] = [204, 409],
         ["AbortProcess"] = [204, 409],
     };
 
