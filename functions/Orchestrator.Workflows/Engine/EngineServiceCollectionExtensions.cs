@@ -3,6 +3,8 @@ using Orchestrator.Domain.Workflows;
 using Orchestrator.Workflows.Workflows.Node;
 using Orchestrator.Workflows.Workflows.Shared;
 using Orchestrator.Workflows.Workflows.Tasks;
+using Orchestrator.Workflows.Workflows.User;
+using Orchestrator.Workflows.Workflows.UserGroup;
 
 namespace Orchestrator.Workflows.Engine;
 
@@ -13,6 +15,12 @@ public static class EngineServiceCollectionExtensions
     [
         ModifyNote.Definition,
         TaskValidateProducts.Definition,
+        CreateUserGroup.Definition,
+        ModifyUserGroup.Definition,
+        TerminateUserGroup.Definition,
+        CreateUser.Definition,
+        ModifyUser.Definition,
+        TerminateUser.Definition,
         CreateNode.Definition,
         ValidateNode.Definition,
         TerminateNode.Definition,
