@@ -38,7 +38,7 @@ public sealed class GlueFixture : IAsyncLifetime
         {
             tasks.AddOrchestrator<ProcessOrchestrator>();
             tasks.AddActivity<RunStepActivity>();
-        }, new DurableTaskTestHostOptions { ConfigureServices = s => s.AddLogging().AddOrchestratorApi(configuration) });
+        }, new DurableTaskTestHostOptions { Port = FreePort.Next(), ConfigureServices = s => s.AddLogging().AddOrchestratorApi(configuration) });
         await Services.GetRequiredService<CosmosContainers>().EnsureCreatedAsync();
         await Services.GetRequiredService<ProcessTables>().EnsureCreatedAsync();
         await Services.GetRequiredService<CatalogueMigrator>().ApplyAsync(CatalogueMigrations.All);
@@ -67,6 +67,7 @@ public sealed class HttpTriggerGlueTests(GlueFixture fixture) : IClassFixture<Gl
         ["ProcessStatus"] = [200, 202],
         ["ResumeProcess"] = [204, 409],
         ["AbortProcess"] = [204, 409],
+        ["DeleteProcess"] = [204],
     };
 
     public async Task InitializeAsync()
@@ -98,7 +99,15 @@ public sealed class HttpTriggerGlueTests(GlueFixture fixture) : IClassFixture<Gl
     public async Task The_wrapper_answers_through_the_shared_handler(string functionName)
     {
         var method = WrapperMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>()!.Name == functionName);
-        var (status, body) = await InvokeAsync(method, RouteValue, functionName switch
+        Func<string, string> routeValue = RouteValue;
+        if (functionName == "DeleteProcess")
+        {
+            var start = WrapperMethods().Single(m => m.GetCustomAttribute<FunctionAttribute>()!.Name == "StartProcess");
+            var (_, created) = await InvokeAsync(start, RouteValue, "[]");
+            var ownId = JsonNode.Parse(created)!["id"]!.GetValue<string>();
+            routeValue = p => p == "processId" ? ownId : RouteValue(p);
+        }
+        var (status, body) = await InvokeAsync(method, routeValue, functionName switch
         {
             "StartProcess" => "[]",
             "SetEngineStatus" => """{"global_lock":false}""",

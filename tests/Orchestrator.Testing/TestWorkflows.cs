@@ -18,6 +18,7 @@ public static class TestWorkflows
     public const string Conditional = "test_conditional";
     public const string CreatesSubscription = "test_creates_subscription";
     public const string Gated = "test_gated";
+    public const string Retrying = "test_retrying";
 
     /// <summary>Two form pages (the second depends on the first), then an input step, then a step that records the answers.</summary>
     public static readonly WorkflowDefinition TwoPagesWorkflow = StandardWorkflow.Task(TwoPages, "Two pages and a confirmation",
@@ -52,7 +53,7 @@ public static class TestWorkflows
         new ActionStep("flaky", "Flaky step", context =>
         {
             var switches = context.Services.GetService<TestSwitches>();
-            if (switches?.ShouldFail(context.ProcessId.ToString()) == true) throw new ProcessFailureException("flaky failure");
+            if (switches?.ShouldFail(context.WorkflowName) == true) throw new ProcessFailureException("flaky failure");
             return Task.FromResult(StepResult.With(new JsonObject { ["flaky_done"] = true }));
         }));
 
@@ -93,8 +94,17 @@ public static class TestWorkflows
         }),
         new ActionStep("after", "After the gate", _ => Task.FromResult(StepResult.With(new JsonObject { ["after_ran"] = true }))));
 
+    /// <summary>A retry step: its failure parks the process as waiting, for task_resume_workflows.</summary>
+    public static readonly WorkflowDefinition RetryingWorkflow = StandardWorkflow.Task(Retrying, "A retry step", null,
+        new ActionStep("retry", "Retry step", context =>
+        {
+            var switches = context.Services.GetService<TestSwitches>();
+            if (switches?.ShouldFail(context.WorkflowName) == true) throw new ProcessFailureException("not yet");
+            return Task.FromResult(StepResult.With(new JsonObject { ["retried"] = true }));
+        }) { IsRetryStep = true });
+
     public static readonly IReadOnlyList<WorkflowDefinition> All =
-        [TwoPagesWorkflow, FlakyWorkflow, ConditionalWorkflow, CreatesSubscriptionWorkflow, GatedWorkflow];
+        [TwoPagesWorkflow, FlakyWorkflow, ConditionalWorkflow, CreatesSubscriptionWorkflow, GatedWorkflow, RetryingWorkflow];
 
     /// <summary>A catalogue version that registers the test workflows, applied after the real ones.</summary>
     public static CatalogueMigration Migration(IEnumerable<WorkflowDefinition>? workflows = null) => new(900, "test_workflows", [], [], [],

@@ -34,7 +34,7 @@ public sealed class EngineFixture : IAsyncLifetime
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(storage.Settings)
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["NetBox:Url"] = "http://127.0.0.1:9/" })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["NetBox:Url"] = "http://127.0.0.1:9/", ["Tasks:LogRetentionDays"] = "0" })
             .Build();
         host = await DurableTaskTestHost.StartAsync(tasks =>
         {
@@ -42,16 +42,40 @@ public sealed class EngineFixture : IAsyncLifetime
             tasks.AddActivity<RunStepActivity>();
         }, new DurableTaskTestHostOptions
         {
+            Port = FreePort.Next(),
             ConfigureServices = services =>
             {
                 services.AddLogging();
                 services.AddOrchestratorApi(configuration, TestWorkflows.All);
                 services.AddSingleton<TestSwitches>();
+                services.AddSingleton<IConfiguration>(configuration);
             },
         });
         await Services.GetRequiredService<CosmosContainers>().EnsureCreatedAsync();
         await Services.GetRequiredService<ProcessTables>().EnsureCreatedAsync();
         await Services.GetRequiredService<CatalogueMigrator>().ApplyAsync(TestWorkflows.CatalogueWithTests());
+        await Log.CreateAsync(new ProcessRecord
+        {
+            ProcessId = WorkflowProcessId, WorkflowName = "modify_note", WorkflowTarget = "MODIFY", IsTask = false, WorkflowVersion = 1,
+            LastStatus = ProcessStatus.Completed, CreatedBy = "SYSTEM",
+        }, new JsonObject());
+    }
+
+    /// <summary>A workflow (not a task) in the log, to show what only tasks may have done to them.</summary>
+    public Guid WorkflowProcessId { get; } = Guid.NewGuid();
+
+    public async Task<(int Status, JsonNode? Body)> ResumeAllAsync()
+    {
+        var context = Request("");
+        var result = await Services.GetRequiredService<ProcessCommands>().ResumeAllAsync(context.Request, Client);
+        return await ExecuteAsync(result, context);
+    }
+
+    public async Task<int> DeleteAsync(Guid processId)
+    {
+        var context = Request("");
+        var result = await Services.GetRequiredService<ProcessCommands>().DeleteAsync(context.Request, processId, Client);
+        return (await ExecuteAsync(result, context)).Status;
     }
 
     public async Task DisposeAsync()

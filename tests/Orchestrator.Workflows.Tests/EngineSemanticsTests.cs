@@ -60,8 +60,8 @@ public sealed class EngineSemanticsTests(EngineFixture engine) : IClassFixture<E
     [Fact]
     public async Task A_failed_step_parks_the_process_and_identical_failures_are_counted_on_one_row()
     {
+        engine.Switches.FailTimes(TestWorkflows.Flaky, 3);
         var id = await engine.StartedAsync(TestWorkflows.Flaky);
-        engine.Switches.FailTimes(id.ToString(), 3);
 
         await engine.WaitForStatusAsync(id, ProcessStatus.Failed, ProcessStatus.Completed);
         var failed = await engine.Log.GetAsync(id);
@@ -86,6 +86,7 @@ public sealed class EngineSemanticsTests(EngineFixture engine) : IClassFixture<E
     [Fact]
     public async Task Resuming_a_completed_process_is_a_409()
     {
+        engine.Switches.FailTimes(TestWorkflows.Flaky, 0);
         var id = await engine.StartedAsync(TestWorkflows.Flaky);
         await engine.WaitForStatusAsync(id, ProcessStatus.Completed);
 
@@ -115,8 +116,8 @@ public sealed class EngineSemanticsTests(EngineFixture engine) : IClassFixture<E
     [Fact]
     public async Task Abort_of_a_failed_process_ends_it()
     {
+        engine.Switches.FailTimes(TestWorkflows.Flaky, 100);
         var id = await engine.StartedAsync(TestWorkflows.Flaky);
-        engine.Switches.FailTimes(id.ToString(), 100);
         await engine.WaitForStatusAsync(id, ProcessStatus.Failed, ProcessStatus.Completed);
 
         Assert.Equal(204, await engine.AbortAsync(id));

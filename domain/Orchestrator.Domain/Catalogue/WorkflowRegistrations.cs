@@ -45,6 +45,10 @@ public static class WorkflowRegistrations
     [
         Task("task_resume_workflows", "Resume all workflows that are stuck on tasks with the status 'waiting'"),
         Task("task_clean_up_tasks", "Clean up old tasks"),
+    ];
+
+    public static readonly IReadOnlyList<WorkflowRegistration> ValidationTasks =
+    [
         Task("task_validate_subscriptions", "Validate subscriptions"),
     ];
 

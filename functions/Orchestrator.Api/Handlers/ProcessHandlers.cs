@@ -18,6 +18,12 @@ public sealed class ProcessHandlers(ProcessCommands commands, ProcessQueries que
     public Task<IResult> AbortAsync(HttpRequest request, string processId, DurableTaskClient client) =>
         Guarded.RunAsync(() => commands.AbortAsync(request, RequestParameters.Id(processId, "process_id"), client), logger);
 
+    public Task<IResult> ResumeAllAsync(HttpRequest request, DurableTaskClient client) =>
+        Guarded.RunAsync(() => commands.ResumeAllAsync(request, client), logger);
+
+    public Task<IResult> DeleteAsync(HttpRequest request, string processId, DurableTaskClient client) =>
+        Guarded.RunAsync(() => commands.DeleteAsync(request, RequestParameters.Id(processId, "process_id"), client), logger);
+
     public Task<IResult> GetAsync(HttpRequest request, string processId) =>
         Guarded.RunAsync(() => queries.DetailAsync(request, RequestParameters.Id(processId, "process_id")), logger);
 

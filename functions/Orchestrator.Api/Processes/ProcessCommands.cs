@@ -5,7 +5,9 @@ using Microsoft.DurableTask.Client;
 using Orchestrator.Api.Http;
 using Orchestrator.Domain.Forms;
 using Orchestrator.Domain.Workflows;
+using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Infra.Catalogue;
+using Orchestrator.Infra.Claims;
 using Orchestrator.Infra.Processes;
 using Orchestrator.Workflows.Engine;
 
@@ -17,11 +19,8 @@ namespace Orchestrator.Api.Processes;
 /// </summary>
 public sealed class ProcessCommands(
     WorkflowRegistry registry, CatalogueStore catalogue, ProcessLog log, StartClaims claims, EngineLockGuard engineLock,
-    IServiceProvider services, TimeProvider clock)
+    ProcessResumer resumer, IServiceProvider services, TimeProvider clock)
 {
-    static readonly HashSet<string> RetryableStatuses =
-        [ProcessStatus.Failed, ProcessStatus.Waiting, ProcessStatus.ApiUnavailable, ProcessStatus.InconsistentData];
-
     public async Task<IResult> StartAsync(HttpRequest request, string workflowKey, DurableTaskClient client)
     {
         var ct = request.HttpContext.RequestAborted;
@@ -80,13 +79,11 @@ public sealed class ProcessCommands(
         if (await engineLock.RefuseWhilePausedAsync(ct) is { } paused) return paused;
         var body = await RequestBody.ReadJsonAsync(request);
         if (process.LastStatus == ProcessStatus.Suspended) return await SubmitInputAsync(request, process, body, client, ct);
-        if (!RetryableStatuses.Contains(process.LastStatus) || process.WaitToken is null)
+        if (!ProcessResumer.Retryable.Contains(process.LastStatus) || process.WaitToken is null)
             return ApiResults.Conflict($"Resuming a {process.LastStatus} workflow is not possible");
 
-        var token = process.WaitToken;
-        if (!await MarkResumedAsync(process, ct)) return AlreadyResumed(processId);
-        await client.RaiseEventAsync(processId.ToString(), EngineEvents.Retry(token), "", ct);
-        return Results.NoContent();
+        using var _ = DurableClientAccess.Use(client);
+        return await resumer.RetryAsync(process, ct) ? Results.NoContent() : AlreadyResumed(processId);
     }
 
     async Task<IResult> SubmitInputAsync(HttpRequest request, ProcessRecord process, JsonNode? body, DurableTaskClient client, CancellationToken ct)
@@ -102,7 +99,7 @@ public sealed class ProcessCommands(
         var token = process.WaitToken;
         var inputId = Guid.NewGuid().ToString("N");
         await log.SaveInputAsync(process.ProcessId, inputId, [((FormOutcome.Complete)outcome).Values.DeepClone()], ct);
-        if (!await MarkResumedAsync(process, ct)) return AlreadyResumed(process.ProcessId);
+        if (!await resumer.MarkResumedAsync(process, ct)) return AlreadyResumed(process.ProcessId);
         await client.RaiseEventAsync(process.ProcessId.ToString(), EngineEvents.Input(token), inputId, ct);
         return Results.NoContent();
     }
@@ -119,22 +116,47 @@ public sealed class ProcessCommands(
         return outcome;
     }
 
-    /// <summary>The guard against double submits: only the first writer with the ETag it read moves the row to resumed.</summary>
-    async Task<bool> MarkResumedAsync(ProcessRecord process, CancellationToken ct)
+    static IResult AlreadyResumed(Guid processId) =>
+        ApiResults.Conflict($"Process {processId} was resumed by another request; this one changed nothing");
+
+    /// <summary>PUT /processes/resume-all: retries every parked task; one resume-all at a time (a claim, released at the end).</summary>
+    public async Task<IResult> ResumeAllAsync(HttpRequest request, DurableTaskClient client)
     {
+        var ct = request.HttpContext.RequestAborted;
+        if (await engineLock.RefuseWhilePausedAsync(ct) is { } paused) return paused;
+        var claimStore = services.GetRequiredService<ClaimStore>();
+        var runId = Guid.NewGuid();
+        if (!(await claimStore.TryClaimAsync(ResumeAllClaim, runId, ct)).Held)
+            return ApiResults.Conflict("Another resume-all is running; try again when it has finished");
         try
         {
-            await log.UpdateAsync(process with { LastStatus = ProcessStatus.Resumed, WaitToken = null, LastModifiedAt = clock.GetUtcNow() }, ct);
-            return true;
+            using var _ = DurableClientAccess.Use(client);
+            var count = 0;
+            foreach (var process in await resumer.FindAsync(ProcessResumer.Retryable, isTask: true, ct))
+                if (await resumer.RetryAsync(process, ct)) count++;
+            return ApiResults.Json(new JsonObject { ["count"] = count });
         }
-        catch (ProcessConflictException)
+        finally
         {
-            return false;
+            await claimStore.ReleaseAsync(ResumeAllClaim, CancellationToken.None);
         }
     }
 
-    static IResult AlreadyResumed(Guid processId) =>
-        ApiResults.Conflict($"Process {processId} was resumed by another request; this one changed nothing");
+    const string ResumeAllClaim = "engine:resume-all";
+
+    /// <summary>DELETE /processes/{id}: tasks only, as in orchestrator-core HEAD; the process log and the Durable history go.</summary>
+    public async Task<IResult> DeleteAsync(HttpRequest request, Guid processId, DurableTaskClient client)
+    {
+        var ct = request.HttpContext.RequestAborted;
+        var process = await log.GetAsync(processId, ct);
+        if (process is null) return ApiResults.NotFound($"Process {processId} not found");
+        if (!process.IsTask) return ApiResults.BadRequest($"Process {processId} is a workflow; only tasks can be deleted");
+        if (process.LastStatus is not (ProcessStatus.Completed or ProcessStatus.Aborted))
+            await client.TerminateInstanceAsync(processId.ToString(), "deleted", ct);
+        await client.PurgeInstanceAsync(processId.ToString(), ct);
+        await log.DeleteAsync(processId, ct);
+        return Results.NoContent();
+    }
 
     public async Task<IResult> AbortAsync(HttpRequest request, Guid processId, DurableTaskClient client)
     {

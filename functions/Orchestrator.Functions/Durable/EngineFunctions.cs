@@ -1,5 +1,6 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Workflows.Engine;
 
@@ -16,6 +17,9 @@ public static class EngineFunctions
         new ProcessOrchestrator().RunAsync(context, input);
 
     [Function(nameof(RunStepActivity))]
-    public static Task<StepOutcome> RunStep([ActivityTrigger] StepRequest request, FunctionContext context) =>
-        context.InstanceServices.GetRequiredService<StepRunner>().RunAsync(request, context.CancellationToken);
+    public static async Task<StepOutcome> RunStep([ActivityTrigger] StepRequest request, [DurableClient] DurableTaskClient client, FunctionContext context)
+    {
+        using var _ = DurableClientAccess.Use(client);
+        return await context.InstanceServices.GetRequiredService<StepRunner>().RunAsync(request, context.CancellationToken);
+    }
 }

@@ -23,6 +23,16 @@ public sealed class ProcessFunctions(ProcessHandlers processes)
         string subscriptionId) =>
         processes.BySubscriptionAsync(req, subscriptionId).AsAction();
 
+    [Function("ResumeAllProcesses")]
+    public Task<IActionResult> ResumeAll([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "processes/resume-all")] HttpRequest req,
+        [DurableClient] DurableTaskClient client) =>
+        processes.ResumeAllAsync(req, client).AsAction();
+
+    [Function("DeleteProcess")]
+    public Task<IActionResult> Delete([HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "processes/{processId}")] HttpRequest req, string processId,
+        [DurableClient] DurableTaskClient client) =>
+        processes.DeleteAsync(req, processId, client).AsAction();
+
     [Function("StartProcess")]
     public Task<IActionResult> Start(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "processes/{workflowKey}")] HttpRequest req, string workflowKey,

@@ -15,6 +15,8 @@ public static class EngineServiceCollectionExtensions
     [
         ModifyNote.Definition,
         TaskValidateProducts.Definition,
+        TaskResumeWorkflows.Definition,
+        TaskCleanUpTasks.Definition,
         CreateUserGroup.Definition,
         ModifyUserGroup.Definition,
         TerminateUserGroup.Definition,
@@ -34,6 +36,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Gating.WorkflowGate>();
         services.AddSingleton<Gating.SubscriptionClaim>();
         services.AddSingleton<StepRunner>();
+        services.AddSingleton<ProcessResumer>();
+        services.AddSingleton(sp => new DurableClientAccess(sp.GetService<Microsoft.DurableTask.Client.DurableTaskClient>()));
         services.AddTransient<RunStepActivity>();
         return services;
     }

@@ -17,6 +17,7 @@ public static class CatalogueMigrations
             WorkflowRegistrations.Core),
         new(2, "user_and_user_group_workflows", [], [], [], WorkflowRegistrations.UserAndGroupWorkflows),
         new(3, "node_workflows", [], [], [], WorkflowRegistrations.NodeWorkflows),
+        new(4, "engine_tasks", [], [], [], WorkflowRegistrations.EngineTasks),
     ];
 
     /// <summary>The catalogue that results from applying every version in order.</summary>
