@@ -41,7 +41,7 @@ public sealed class UserValidationTests(UsersHost host)
     [InlineData("""{"username":"ok","age":"ten"}""", "age")]
     public async Task A_bad_username_or_age_is_a_400_on_that_field(string page, string field)
     {
-        var group = await GroupAsync();
+        var group = await host.SharedGroupAsync();
         var values = JsonNode.Parse(page)!.AsObject();
         values["user_group_ids"] = new JsonArray(group);
 
@@ -54,7 +54,7 @@ public sealed class UserValidationTests(UsersHost host)
     [Fact]
     public async Task An_over_long_username_is_a_400_and_64_characters_are_fine()
     {
-        var group = await GroupAsync();
+        var group = await host.SharedGroupAsync();
         var longest = Unique("u") + new string('x', 64 - Unique("u").Length);
 
         var (tooLong, body) = await host.PostAsync("create_user", Product(InternalProduct), UserPage(longest + "y", group));

@@ -52,6 +52,11 @@ public sealed class UsersHost : IAsyncLifetime
         await storage.DisposeAsync();
     }
 
+    Task<string>? sharedGroup;
+
+    /// <summary>One active group for tests that only need some group to be valid.</summary>
+    public Task<string> SharedGroupAsync() => sharedGroup ??= CreateGroupAsync(Unique("shared"));
+
     public static string Unique(string name) => $"{name}-{Guid.NewGuid().ToString("N")[..8]}";
 
     public async Task<(HttpStatusCode Status, JsonNode Body)> PostAsync(string workflow, params JsonNode?[] pages)
