@@ -9,7 +9,7 @@ public static class TerminateUser
 {
     public const string Name = "terminate_user";
 
-    static readonly Step DeprovisionUser = TerminateSteps.ReleaseName(UniqueNames.UserNames, "deprovision_user",
+    static readonly Step DeprovisionUser = TerminateSteps.Deprovision(UniqueNames.UserNames, "deprovision_user",
         "Deprovision user", UserModel.Username);
 
     public static readonly WorkflowDefinition Definition = StandardWorkflow.Terminate(Name, "Terminate user",

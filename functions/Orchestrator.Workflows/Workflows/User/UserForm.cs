@@ -22,7 +22,7 @@ static class UserForm
         var currentGroup = current is null ? null : UserModel.GroupSubscriptionId(current);
         var page = await session.AskAsync(new FormPage(title,
         [
-            Names.TextField(currentName),
+            Names.Input(currentName),
             new IntegerField("age") { Required = false, Minimum = 0, Maximum = MaxAge, Default = current is null ? null : UserModel.Age(current) },
             new ChoiceListField("user_group_ids", "UserGroupEnum", await ActiveGroupsAsync(context))
             {

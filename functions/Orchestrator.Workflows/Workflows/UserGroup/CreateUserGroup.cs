@@ -16,7 +16,7 @@ public static class CreateUserGroup
     static readonly WorkflowForm GroupPage = async (session, context, initial) =>
     {
         var title = initial["product_name"]?.GetValue<string>() ?? Domain.Products.ProductTypes.UserGroup.ProductName;
-        var page = await session.AskAsync(new FormPage(title, [Names.TextField()], HasNext: false));
+        var page = await session.AskAsync(new FormPage(title, [Names.Input()], HasNext: false));
         return new JsonObject { ["group_name"] = await Names.ReadAsync(session, page, context) };
     };
 

@@ -24,7 +24,7 @@ public static class ModifyUserGroup
         var current = UserGroupModel.GroupName(subscription);
         var title = context.Catalogue.ProductById(subscription.ProductId)?.Name ?? Domain.Products.ProductTypes.UserGroup.ProductName;
         var page = await session.AskAsync(new FormPage(title,
-            [Names.TextField(current), new ReadOnlyField("group_id", UserGroupModel.GroupId(subscription))], HasNext: false));
+            [Names.Input(current), new ReadOnlyField("group_id", UserGroupModel.GroupId(subscription))], HasNext: false));
         var name = await Names.ReadAsync(session, page, context, current);
         var result = new JsonObject { [Names.Field] = name };
         if (UniqueNames.Normalize(name) != UniqueNames.Normalize(current)) result[Names.PreviousField] = current;

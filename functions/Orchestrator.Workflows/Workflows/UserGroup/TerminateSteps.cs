@@ -26,7 +26,7 @@ public static class TerminateSteps
     /// Deprovisioning: nothing outside to remove; checks again that nothing not terminated uses the subscription (a user may have
     /// been created on a group after the start), then gives the name back.
     /// </summary>
-    public static Step ReleaseName(UniqueNames names, string key, string name, Func<Subscription, string> currentName) =>
+    public static Step Deprovision(UniqueNames names, string key, string name, Func<Subscription, string> currentName) =>
         StandardSteps.ReleaseClaims(key, name, async context =>
         {
             var subscription = await context.LoadSubscriptionAsync(SubscriptionSteps.SubscriptionId(context));

@@ -11,7 +11,7 @@ public static class TerminateUserGroup
 {
     public const string Name = "terminate_user_group";
 
-    static readonly Step DeprovisionUserGroup = TerminateSteps.ReleaseName(UniqueNames.GroupNames, "deprovision_user_group",
+    static readonly Step DeprovisionUserGroup = TerminateSteps.Deprovision(UniqueNames.GroupNames, "deprovision_user_group",
         "Deprovision user group", UserGroupModel.GroupName);
 
     public static readonly WorkflowDefinition Definition = StandardWorkflow.Terminate(Name, "Terminate user group",

@@ -34,7 +34,7 @@ public sealed record UniqueNames(string ClaimPrefix, string Field, string Noun)
 
     public string TakenMessage(string name) => $"{Noun} '{name.Trim()}' already exists";
 
-    public TextField TextField(string? current = null) => new(Field) { MaxLength = MaxLength, Default = current };
+    public TextField Input(string? current = null) => new(Field) { MaxLength = MaxLength, Default = current };
 
     /// <summary>The state key a renaming modify leaves the old name under; absent when the name did not change.</summary>
     public string PreviousField => "previous_" + Field;
