@@ -38,6 +38,7 @@ public static class ApiRoutes
         new("ListProcesses", "GET", "processes", (HttpRequest r, ProcessHandlers h) => h.ListAsync(r)),
         new("ProcessStatusCounts", "GET", "processes/status-counts", (HttpRequest r, ProcessHandlers h) => h.StatusCountsAsync(r)),
         new("ProcessesBySubscription", "GET", "processes/process-subscriptions-by-subscription-id/{subscriptionId}", (HttpRequest r, string subscriptionId, ProcessHandlers h) => h.BySubscriptionAsync(r, subscriptionId)),
+        new("ProcessCallback", "POST", "processes/{processId}/callback/{token}", (HttpRequest r, string processId, string token, ProcessHandlers h, DurableTaskClient c) => h.CallbackAsync(r, processId, token, c)),
         new("ResumeAllProcesses", "PUT", "processes/resume-all", (HttpRequest r, ProcessHandlers h, DurableTaskClient c) => h.ResumeAllAsync(r, c)),
         new("DeleteProcess", "DELETE", "processes/{processId}", (HttpRequest r, string processId, ProcessHandlers h, DurableTaskClient c) => h.DeleteAsync(r, processId, c)),
         new("StartProcess", "POST", "processes/{workflowKey}", (HttpRequest r, string workflowKey, ProcessHandlers h, DurableTaskClient c) => h.StartAsync(r, workflowKey, c)),

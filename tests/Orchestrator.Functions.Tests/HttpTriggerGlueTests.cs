@@ -68,6 +68,7 @@ public sealed class HttpTriggerGlueTests(GlueFixture fixture) : IClassFixture<Gl
         ["ResumeProcess"] = [204, 409],
         ["AbortProcess"] = [204, 409],
         ["DeleteProcess"] = [204],
+        ["ProcessCallback"] = [404],
     };
 
     public async Task InitializeAsync()
@@ -137,6 +138,7 @@ public sealed class HttpTriggerGlueTests(GlueFixture fixture) : IClassFixture<Gl
         "subscriptionId" => node.SubscriptionId.ToString(),
         "processId" => processId.ToString(),
         "workflowKey" => "task_validate_products",
+        "token" => "not-the-token",
         _ => throw new InvalidOperationException($"no test value for route parameter {parameter}"),
     };
 

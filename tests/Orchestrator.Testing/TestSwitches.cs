@@ -12,6 +12,17 @@ public sealed class TestSwitches
 
     public int BodyRuns => bodyRuns;
 
+    readonly ConcurrentDictionary<string, string> recorded = new();
+    readonly ConcurrentDictionary<string, int> counts = new();
+
+    public void Record(string key, string value) => recorded[key] = value;
+
+    public string? Recorded(string key) => recorded.GetValueOrDefault(key);
+
+    public int Count(string key) => counts.AddOrUpdate(key, 1, (_, n) => n + 1);
+
+    public int CountOf(string key) => counts.GetValueOrDefault(key);
+
     public void FailTimes(string key, int times) => failuresLeft[key] = times;
 
     TaskCompletionSource Gate(string key) => gates.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));

@@ -19,6 +19,9 @@ public static class TestWorkflows
     public const string CreatesSubscription = "test_creates_subscription";
     public const string Gated = "test_gated";
     public const string Retrying = "test_retrying";
+    public const string Callback = "test_callback";
+    public const string CallbackTimeout = "test_callback_timeout";
+    public const string Grouped = "test_grouped";
 
     /// <summary>Two form pages (the second depends on the first), then an input step, then a step that records the answers.</summary>
     public static readonly WorkflowDefinition TwoPagesWorkflow = StandardWorkflow.Task(TwoPages, "Two pages and a confirmation",
@@ -103,8 +106,45 @@ public static class TestWorkflows
             return Task.FromResult(StepResult.With(new JsonObject { ["retried"] = true }));
         }) { IsRetryStep = true });
 
+    static CallbackStep CallExternalSystem(TimeSpan timeout) => new("call", "Call the external system", context =>
+    {
+        context.Services.GetService<TestSwitches>()?.Record(context.ProcessId.ToString(), context.State["callback_route"]!.GetValue<string>());
+        return Task.FromResult(StepResult.With(new JsonObject { ["called"] = true }));
+    }, timeout);
+
+    static readonly Step UseCallbackResult = new ActionStep("use", "Use the result", context =>
+        Task.FromResult(StepResult.With(new JsonObject { ["used"] = context.State["callback_result"]?["value"]?.DeepClone() })));
+
+    /// <summary>A callback step with a generous timeout, then a step that reads what the external system posted.</summary>
+    public static readonly WorkflowDefinition CallbackWorkflow = StandardWorkflow.Task(Callback, "Waits for a callback", null,
+        CallExternalSystem(TimeSpan.FromMinutes(5)), UseCallbackResult);
+
+    /// <summary>The same with a 2 second timeout.</summary>
+    public static readonly WorkflowDefinition CallbackTimeoutWorkflow = StandardWorkflow.Task(CallbackTimeout, "A callback that times out", null,
+        CallExternalSystem(TimeSpan.FromSeconds(2)), UseCallbackResult);
+
+    /// <summary>Three sub-steps logged as one step; the second fails as often as TestSwitches says.</summary>
+    public static readonly WorkflowDefinition GroupedWorkflow = StandardWorkflow.Task(Grouped, "A step group", null,
+        new StepGroup("group", "Grouped step",
+        [
+            new ActionStep("first", "First", context =>
+            {
+                context.Services.GetService<TestSwitches>()?.Count($"{context.ProcessId}:first");
+                return Task.FromResult(StepResult.With(new JsonObject { ["first"] = 1 }));
+            }),
+            new ActionStep("second", "Second", context =>
+            {
+                if (context.Services.GetService<TestSwitches>()?.ShouldFail(context.WorkflowName) == true) throw new ProcessFailureException("second failed");
+                return Task.FromResult(StepResult.With(new JsonObject { ["second"] = 2 }));
+            }),
+            new ActionStep("third", "Third", _ => Task.FromResult(StepResult.With(new JsonObject { ["third"] = 3 }))),
+        ]));
+
     public static readonly IReadOnlyList<WorkflowDefinition> All =
-        [TwoPagesWorkflow, FlakyWorkflow, ConditionalWorkflow, CreatesSubscriptionWorkflow, GatedWorkflow, RetryingWorkflow];
+    [
+        TwoPagesWorkflow, FlakyWorkflow, ConditionalWorkflow, CreatesSubscriptionWorkflow, GatedWorkflow, RetryingWorkflow,
+        CallbackWorkflow, CallbackTimeoutWorkflow, GroupedWorkflow,
+    ];
 
     /// <summary>A catalogue version that registers the test workflows, applied after the real ones.</summary>
     public static CatalogueMigration Migration(IEnumerable<WorkflowDefinition>? workflows = null) => new(900, "test_workflows", [], [], [],

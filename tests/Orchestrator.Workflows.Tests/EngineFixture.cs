@@ -71,6 +71,13 @@ public sealed class EngineFixture : IAsyncLifetime
         return await ExecuteAsync(result, context);
     }
 
+    public async Task<int> CallbackAsync(Guid processId, string secret, string body)
+    {
+        var context = Request(body);
+        var result = await Services.GetRequiredService<ProcessCommands>().CallbackAsync(context.Request, processId, secret, Client);
+        return (await ExecuteAsync(result, context)).Status;
+    }
+
     public async Task<int> DeleteAsync(Guid processId)
     {
         var context = Request("");

@@ -25,6 +25,19 @@ public sealed record InputStep(string Key, string Name, StepForm Form) : Step(Ke
     public string Assignee { get; init; } = Assignees.System;
 }
 
+/// <summary>
+/// A callback step: its action hands an external system a one-time URL (<c>callback_route</c> in the state the action sees),
+/// then the process is awaiting_callback until the system posts its result there (stored under <see cref="ResultKey"/>), or
+/// until <see cref="Timeout"/>, after which the process fails with a clear reason and can be retried or aborted.
+/// </summary>
+public sealed record CallbackStep(string Key, string Name, StepBody Action, TimeSpan Timeout) : Step(Key, Name)
+{
+    public string ResultKey { get; init; } = "callback_result";
+}
+
+/// <summary>Sub-steps logged as one step; a retry resumes from the sub-step that was running.</summary>
+public sealed record StepGroup(string Key, string Name, IReadOnlyList<ActionStep> Steps) : Step(Key, Name);
+
 public delegate Task<StepResult> StepBody(IStepContext context);
 
 /// <summary>A form shown while a process waits; it may read the state (e.g. to render the config to confirm).</summary>

@@ -18,6 +18,9 @@ public sealed class ProcessHandlers(ProcessCommands commands, ProcessQueries que
     public Task<IResult> AbortAsync(HttpRequest request, string processId, DurableTaskClient client) =>
         Guarded.RunAsync(() => commands.AbortAsync(request, RequestParameters.Id(processId, "process_id"), client), logger);
 
+    public Task<IResult> CallbackAsync(HttpRequest request, string processId, string token, DurableTaskClient client) =>
+        Guarded.RunAsync(() => commands.CallbackAsync(request, RequestParameters.Id(processId, "process_id"), token, client), logger);
+
     public Task<IResult> ResumeAllAsync(HttpRequest request, DurableTaskClient client) =>
         Guarded.RunAsync(() => commands.ResumeAllAsync(request, client), logger);
 

@@ -33,6 +33,10 @@ public static class Guarded
         {
             return ApiResults.BadRequest(e.Message);
         }
+        catch (NetBox.NetBoxTransientException e)
+        {
+            return ApiResults.Problem(StatusCodes.Status503ServiceUnavailable, $"NetBox is not available right now: {e.Message}");
+        }
         catch (OperationCanceledException)
         {
             return ApiResults.Problem(499, "The request was cancelled");

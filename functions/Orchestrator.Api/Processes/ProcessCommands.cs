@@ -38,33 +38,43 @@ public sealed class ProcessCommands(
 
         var processId = Guid.NewGuid();
         if (await claims.ClaimAsync(definition, snapshot.Workflow(workflowKey)!, values, processId, ct) is { } refusal) return refusal;
-        var state = new JsonObject
+        try
         {
-            ["process_id"] = processId.ToString(),
-            ["reporter"] = user,
-            ["workflow_name"] = definition.Name,
-            ["workflow_target"] = Wire.Target(definition.Target),
-        };
-        foreach (var (key, value) in values) state[key] = value?.DeepClone();
-        var now = clock.GetUtcNow();
-        await log.CreateAsync(new ProcessRecord
+            var state = new JsonObject
+            {
+                ["process_id"] = processId.ToString(),
+                ["reporter"] = user,
+                ["workflow_name"] = definition.Name,
+                ["workflow_target"] = Wire.Target(definition.Target),
+            };
+            foreach (var (key, value) in values) state[key] = value?.DeepClone();
+            var now = clock.GetUtcNow();
+            await log.CreateAsync(new ProcessRecord
+            {
+                ProcessId = processId,
+                WorkflowName = definition.Name,
+                WorkflowTarget = Wire.Target(definition.Target),
+                IsTask = definition.IsTask,
+                WorkflowVersion = definition.Version,
+                LastStatus = ProcessStatus.Created,
+                CreatedBy = user,
+                StartedAt = now,
+                LastModifiedAt = now,
+                SubscriptionIds = Guid.TryParse(values["subscription_id"]?.GetValue<string>(), out var subscriptionId) ? [subscriptionId] : [],
+                ProductId = Guid.TryParse(values["product"]?.GetValue<string>(), out var productId) ? productId : null,
+                CustomerId = values["organisation"]?.GetValue<string>(),
+            }, state, CancellationToken.None);
+            await log.SaveInputAsync(processId, "initial", pages.DeepClone().AsArray(), CancellationToken.None);
+            await client.ScheduleNewOrchestrationInstanceAsync(nameof(ProcessOrchestrator),
+                new ProcessInput(processId, definition.Name, definition.Version), new StartOrchestrationOptions(processId.ToString()), CancellationToken.None);
+        }
+        catch
         {
-            ProcessId = processId,
-            WorkflowName = definition.Name,
-            WorkflowTarget = Wire.Target(definition.Target),
-            IsTask = definition.IsTask,
-            WorkflowVersion = definition.Version,
-            LastStatus = ProcessStatus.Created,
-            CreatedBy = user,
-            StartedAt = now,
-            LastModifiedAt = now,
-            SubscriptionIds = Guid.TryParse(values["subscription_id"]?.GetValue<string>(), out var subscriptionId) ? [subscriptionId] : [],
-            ProductId = Guid.TryParse(values["product"]?.GetValue<string>(), out var productId) ? productId : null,
-            CustomerId = values["organisation"]?.GetValue<string>(),
-        }, state, ct);
-        await log.SaveInputAsync(processId, "initial", pages.DeepClone().AsArray(), ct);
-        await client.ScheduleNewOrchestrationInstanceAsync(nameof(ProcessOrchestrator),
-            new ProcessInput(processId, definition.Name, definition.Version), new StartOrchestrationOptions(processId.ToString()), ct);
+            // Nothing half-written stays behind: the row goes, and so do the claims, so the device or name is free again.
+            try { await log.DeleteAsync(processId, CancellationToken.None); } catch (Exception) { }
+            await claims.ReleaseAllAsync(definition, values, processId);
+            throw;
+        }
 
         var location = ProcessLinks.Detail(request, processId);
         return ApiResults.Json(new JsonObject { ["id"] = processId.ToString(), ["statusQueryGetUri"] = ProcessLinks.Status(request, processId) },
@@ -118,6 +128,29 @@ public sealed class ProcessCommands(
 
     static IResult AlreadyResumed(Guid processId) =>
         ApiResults.Conflict($"Process {processId} was resumed by another request; this one changed nothing");
+
+    /// <summary>
+    /// POST /processes/{id}/callback/{token}: an external system posts the result a callback step waits for. The token works
+    /// once: a wrong token is 404, a used one (or a process no longer waiting) 409.
+    /// </summary>
+    public async Task<IResult> CallbackAsync(HttpRequest request, Guid processId, string secret, DurableTaskClient client)
+    {
+        var ct = request.HttpContext.RequestAborted;
+        var process = await log.GetAsync(processId, ct);
+        if (process?.WaitToken is not { } token || !CallbackTokens.Matches(token, secret)) return ApiResults.NotFound("Unknown callback");
+        if (await engineLock.RefuseWhilePausedAsync(ct) is { } paused) return paused;
+        if (process.LastStatus != ProcessStatus.AwaitingCallback)
+            return ApiResults.Conflict($"This callback was already used; the process is {process.LastStatus}");
+        var body = await RequestBody.ReadJsonAsync(request) ?? new JsonObject();
+        if (body is not JsonObject result) throw new BadInputException("body", "must be a JSON object");
+        var resultKey = registry.Get(process.WorkflowName, process.WorkflowVersion)?.StepAt(process.CurrentIndex) is CallbackStep step
+            ? step.ResultKey : "callback_result";
+        var inputId = Guid.NewGuid().ToString("N");
+        await log.SaveInputAsync(processId, inputId, [new JsonObject { [resultKey] = result.DeepClone() }], ct);
+        if (!await resumer.MarkResumedAsync(process, ct)) return ApiResults.Conflict("This callback was already used");
+        await client.RaiseEventAsync(processId.ToString(), EngineEvents.Input(token), inputId, ct);
+        return ApiResults.Json(new JsonObject());
+    }
 
     /// <summary>PUT /processes/resume-all: retries every parked task; one resume-all at a time (a claim, released at the end).</summary>
     public async Task<IResult> ResumeAllAsync(HttpRequest request, DurableTaskClient client)

@@ -41,6 +41,15 @@ public sealed class StartClaims(ClaimStore claimStore, SubscriptionClaim subscri
         definition.Target is WorkflowTarget.Modify or WorkflowTarget.Terminate or WorkflowTarget.Validate
         && definition.Steps.Any(s => s.Key is "unsync" or "unsync_unchecked");
 
+    /// <summary>Gives back everything a start claimed when the start failed after claiming (storage error, client gone).</summary>
+    public async Task ReleaseAllAsync(WorkflowDefinition definition, JsonObject values, Guid processId)
+    {
+        foreach (var key in await claimStore.KeysOwnedByAsync(processId, CancellationToken.None))
+            await claimStore.ReleaseAsync(key, CancellationToken.None);
+        if (LocksSubscription(definition) && Guid.TryParse(values["subscription_id"]?.GetValue<string>(), out var subscriptionId))
+            await subscriptionClaim.ReleaseAsync(subscriptionId, processId, CancellationToken.None);
+    }
+
     async Task ReleaseAsync(IEnumerable<string> keys, CancellationToken ct)
     {
         foreach (var key in keys) await claimStore.ReleaseAsync(key, ct);

@@ -23,6 +23,12 @@ public sealed class ProcessFunctions(ProcessHandlers processes)
         string subscriptionId) =>
         processes.BySubscriptionAsync(req, subscriptionId).AsAction();
 
+    [Function("ProcessCallback")]
+    public Task<IActionResult> Callback(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "processes/{processId}/callback/{token}")] HttpRequest req, string processId, string token,
+        [DurableClient] DurableTaskClient client) =>
+        processes.CallbackAsync(req, processId, token, client).AsAction();
+
     [Function("ResumeAllProcesses")]
     public Task<IActionResult> ResumeAll([HttpTrigger(AuthorizationLevel.Anonymous, "put", Route = "processes/resume-all")] HttpRequest req,
         [DurableClient] DurableTaskClient client) =>

@@ -12,7 +12,8 @@ public sealed record StepRequest(
     int Attempt,
     string? InputId = null,
     int TransientTry = 0,
-    bool Abort = false);
+    bool Abort = false,
+    bool CallbackTimedOut = false);
 
 public enum StepOutcomeKind
 {
@@ -30,10 +31,13 @@ public enum StepOutcomeKind
     Aborted,
     /// <summary>The engine is paused: wait for <c>unpause</c>, then run the same step.</summary>
     Paused,
+    /// <summary>A callback step waits for <c>input:{token}</c> until <see cref="StepOutcome.TimeoutSeconds"/> have passed.</summary>
+    AwaitingCallback,
 }
 
 /// <summary>What the step activity reports back; everything else lives in the process log.</summary>
-public sealed record StepOutcome(StepOutcomeKind Kind, string Status, int Index, string StepName, int NextIndex = 0, string? WaitToken = null);
+public sealed record StepOutcome(StepOutcomeKind Kind, string Status, int Index, string StepName, int NextIndex = 0, string? WaitToken = null,
+    double TimeoutSeconds = 0);
 
 public static class EngineEvents
 {

@@ -21,10 +21,12 @@ public sealed class ProcessOrchestrator : TaskOrchestrator<ProcessInput, string>
         var attempt = input.StartAttempt;
         var inputId = input.StartInputId;
         var transientTry = 0;
+        StepOutcome? pending = null;
         for (var turn = 0; turn < TurnsPerHistory; turn++)
         {
             var request = new StepRequest(input.ProcessId, input.WorkflowName, input.Version, index, attempt, inputId, transientTry);
-            var outcome = await context.CallActivityAsync<StepOutcome>(nameof(RunStepActivity), request, ActivityOptions);
+            var outcome = pending ?? await context.CallActivityAsync<StepOutcome>(nameof(RunStepActivity), request, ActivityOptions);
+            pending = null;
             context.SetCustomStatus(new ProcessCustomStatus(outcome.Status, outcome.Index, outcome.StepName));
             inputId = null;
             switch (outcome.Kind)
@@ -43,6 +45,16 @@ public sealed class ProcessOrchestrator : TaskOrchestrator<ProcessInput, string>
                 case StepOutcomeKind.Paused:
                     await context.WaitForExternalEvent<string>(EngineEvents.Unpause(outcome.WaitToken!));
                     break;
+                case StepOutcomeKind.AwaitingCallback:
+                    var (callback, timedOut) = await WaitForCallbackAsync(context, outcome);
+                    if (callback is null && !timedOut) return await AbortAsync(context, request);
+                    if (timedOut)
+                    {
+                        pending = await context.CallActivityAsync<StepOutcome>(nameof(RunStepActivity), request with { CallbackTimedOut = true }, ActivityOptions);
+                        break;
+                    }
+                    (inputId, attempt, transientTry) = (callback, attempt + 1, 0);
+                    break;
                 case StepOutcomeKind.Suspended:
                 case StepOutcomeKind.Parked:
                     var eventName = outcome.Kind == StepOutcomeKind.Suspended
@@ -50,11 +62,7 @@ public sealed class ProcessOrchestrator : TaskOrchestrator<ProcessInput, string>
                         : EngineEvents.Retry(outcome.WaitToken!);
                     var resumed = context.WaitForExternalEvent<string>(eventName);
                     var aborted = context.WaitForExternalEvent<string>(EngineEvents.Abort);
-                    if (await Task.WhenAny(resumed, aborted) == aborted)
-                    {
-                        await context.CallActivityAsync<StepOutcome>(nameof(RunStepActivity), request with { Abort = true }, ActivityOptions);
-                        return ProcessOutcomes.Aborted;
-                    }
+                    if (await Task.WhenAny(resumed, aborted) == aborted) return await AbortAsync(context, request);
                     inputId = outcome.Kind == StepOutcomeKind.Suspended ? resumed.Result : null;
                     (attempt, transientTry) = (attempt + 1, 0);
                     break;
@@ -62,6 +70,25 @@ public sealed class ProcessOrchestrator : TaskOrchestrator<ProcessInput, string>
         }
         context.ContinueAsNew(input with { StartIndex = index, StartAttempt = attempt, StartInputId = inputId }, preserveUnprocessedEvents: true);
         return ProcessOutcomes.ContinuedAsNew;
+    }
+
+    static async Task<string> AbortAsync(TaskOrchestrationContext context, StepRequest request)
+    {
+        await context.CallActivityAsync<StepOutcome>(nameof(RunStepActivity), request with { Abort = true }, ActivityOptions);
+        return ProcessOutcomes.Aborted;
+    }
+
+    /// <summary>The callback's input id, or (null, true) when the step's timeout passed first, or (null, false) on abort.</summary>
+    static async Task<(string? InputId, bool TimedOut)> WaitForCallbackAsync(TaskOrchestrationContext context, StepOutcome outcome)
+    {
+        using var cancelTimer = new CancellationTokenSource();
+        var callback = context.WaitForExternalEvent<string>(EngineEvents.Input(outcome.WaitToken!));
+        var abort = context.WaitForExternalEvent<string>(EngineEvents.Abort);
+        var timer = context.CreateTimer(TimeSpan.FromSeconds(outcome.TimeoutSeconds), cancelTimer.Token);
+        var first = await Task.WhenAny(callback, abort, timer);
+        if (first != timer) cancelTimer.Cancel();
+        if (first == callback) return (callback.Result, false);
+        return (null, first == timer);
     }
 }
 

@@ -46,6 +46,10 @@ public sealed class StepRunner(
         {
             InputStep input when request.InputId is null => await SuspendAsync(process, input, request, state, ct),
             InputStep => await MergeInputAsync(process, definition, step, request, state, ct),
+            CallbackStep callback when request.CallbackTimedOut => await CallbackTimedOutAsync(process, callback, request, state, ct),
+            CallbackStep callback when request.InputId is null => await AwaitCallbackAsync(process, callback, request, state, ct),
+            CallbackStep => await MergeInputAsync(process, definition, step, request, state, ct),
+            StepGroup group => await RunGroupAsync(process, definition, group, request, state, ct),
             ActionStep action => await RunActionAsync(process, definition, action, request, state, ct),
             _ => throw new InvalidOperationException($"Step kind {step.GetType().Name} is not supported"),
         };
@@ -54,10 +58,14 @@ public sealed class StepRunner(
     /// <summary>The outcome an earlier run of this same (index, attempt) already reached, if any.</summary>
     async Task<StepOutcome?> ReplayAsync(ProcessRecord process, Step step, StepRequest request, CancellationToken ct)
     {
-        if (process.WaitToken is { } token && token.StartsWith(TokenPrefix(request), StringComparison.Ordinal))
-            return process.LastStatus == ProcessStatus.Suspended
-                ? new(StepOutcomeKind.Suspended, process.LastStatus, request.Index, step.Name, WaitToken: token)
-                : new(StepOutcomeKind.Parked, process.LastStatus, request.Index, step.Name, WaitToken: token);
+        if (process.WaitToken is { } token && token.StartsWith(TokenPrefix(request), StringComparison.Ordinal) && !request.CallbackTimedOut)
+            return process.LastStatus switch
+            {
+                ProcessStatus.Suspended => new(StepOutcomeKind.Suspended, process.LastStatus, request.Index, step.Name, WaitToken: token),
+                ProcessStatus.AwaitingCallback when step is CallbackStep callback =>
+                    new(StepOutcomeKind.AwaitingCallback, process.LastStatus, request.Index, step.Name, WaitToken: token, TimeoutSeconds: callback.Timeout.TotalSeconds),
+                _ => new(StepOutcomeKind.Parked, process.LastStatus, request.Index, step.Name, WaitToken: token),
+            };
         var logged = await log.GetStepAsync(request.ProcessId, request.Index, request.Attempt, ct);
         return logged?.Status switch
         {
@@ -69,20 +77,32 @@ public sealed class StepRunner(
 
     async Task<StepOutcome> RunActionAsync(ProcessRecord process, WorkflowDefinition definition, ActionStep step, StepRequest request, JsonObject state, CancellationToken ct)
     {
+        var (outbox, failure) = await ApplyBodyAsync(process, step, step.Key, step.Body, request, state, StepOutbox.InputId(request.Index, request.Attempt), ct);
+        if (failure is not null) return failure;
+        var status = outbox.Kind == StepResultKind.Complete ? StepStatus.Complete : StepStatus.Success;
+        return await SucceedAsync(process, definition, step, request, JsonMerge.Shallow(state, outbox.Updates), status, ct);
+    }
+
+    /// <summary>
+    /// Runs a body once per outbox id and applies its subscriptions; on failure, the outcome FailAsync decided (logged and
+    /// parked, or transient). A second run finds the outbox and only re-applies, stamped, what the first decided.
+    /// </summary>
+    async Task<(StepOutbox Outbox, StepOutcome? Failure)> ApplyBodyAsync(ProcessRecord process, ActionStep failingStep, string stepKey, StepBody body, StepRequest request,
+        JsonObject state, string outboxId, CancellationToken ct, int subStep = 0)
+    {
         var snapshot = await catalogue.GetAsync(ct);
-        var outboxId = StepOutbox.InputId(request.Index, request.Attempt);
         var outbox = await log.GetInputAsync(request.ProcessId, outboxId, ct) is { } saved ? StepOutbox.FromJson(saved) : null;
         if (outbox is null)
         {
-            var context = new StepContext(request, step.Key, process.CreatedBy, state.DeepClone().AsObject(), snapshot, clock.GetUtcNow(), services, subscriptions);
+            var context = new StepContext(request, stepKey, process.CreatedBy, state.DeepClone().AsObject(), snapshot, clock.GetUtcNow(), services, subscriptions);
             StepResult result;
             try
             {
-                result = await step.Body(context);
+                result = await body(context);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                return await FailAsync(process, step, request, state, e, ct);
+                return (null!, await FailAsync(process, failingStep, request, state, e, ct));
             }
             outbox = new StepOutbox(result.Updates, result.Kind,
                 result.Subscriptions.Select(s => (s, context.ETagsRead.TryGetValue(s.SubscriptionId, out var etag) ? etag : null)).ToList());
@@ -90,16 +110,68 @@ public sealed class StepRunner(
         }
         try
         {
-            var stamp = new WriteStamp(request.ProcessId, request.Index, request.Attempt);
+            var stamp = new WriteStamp(request.ProcessId, request.Index, request.Attempt * 1000 + subStep);
             foreach (var (subscription, etag) in outbox.Subscriptions)
                 await writer.SaveAsync(subscription, etag, stamp, snapshot, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return await FailAsync(process, step, request, state, e, ct);
+            return (outbox, await FailAsync(process, failingStep, request, state, e, ct));
         }
-        var status = outbox.Kind == StepResultKind.Complete ? StepStatus.Complete : StepStatus.Success;
-        return await SucceedAsync(process, definition, step, request, JsonMerge.Shallow(state, outbox.Updates), status, ct);
+        return (outbox, null);
+    }
+
+    /// <summary>Runs the sub-steps from the one that was running; each sub-step's state is kept, so a retry goes on from there.</summary>
+    async Task<StepOutcome> RunGroupAsync(ProcessRecord process, WorkflowDefinition definition, StepGroup group, StepRequest request, JsonObject state, CancellationToken ct)
+    {
+        var start = state["__step_group"]?.GetValue<string>() == group.Key ? state["__sub_step"]?.GetValue<int>() ?? 0 : 0;
+        var current = state;
+        for (var i = start; i < group.Steps.Count; i++)
+        {
+            var sub = group.Steps[i];
+            var failing = sub with { Name = group.Name, IsRetryStep = sub.IsRetryStep };
+            var (outbox, failure) = await ApplyBodyAsync(process, failing, $"{group.Key}.{sub.Key}", sub.Body, request,
+                current, $"{StepOutbox.InputId(request.Index, request.Attempt)}-{i:D3}", ct, subStep: i);
+            if (failure is not null) return failure;
+            current = JsonMerge.Shallow(current, outbox.Updates);
+            current["__step_group"] = group.Key;
+            current["__sub_step"] = i + 1;
+            await log.SetCurrentStateAsync(request.ProcessId, current, ct);
+        }
+        current.Remove("__step_group");
+        current.Remove("__sub_step");
+        return await SucceedAsync(process, definition, group, request, current, StepStatus.Success, ct);
+    }
+
+    /// <summary>Issues a one-time callback URL (only its hash is kept), runs the action with it, and waits.</summary>
+    async Task<StepOutcome> AwaitCallbackAsync(ProcessRecord process, CallbackStep step, StepRequest request, JsonObject state, CancellationToken ct)
+    {
+        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var token = TokenPrefix(request) + CallbackTokens.Hash(secret);
+        var route = $"/api/processes/{request.ProcessId}/callback/{secret}";
+        var withRoute = JsonMerge.Shallow(state, new JsonObject { ["callback_route"] = route });
+        var action = new ActionStep(step.Key, step.Name, step.Action);
+        var (outbox, failure) = await ApplyBodyAsync(process, action, step.Key, step.Action, request, withRoute, StepOutbox.InputId(request.Index, request.Attempt), ct);
+        if (failure is not null) return failure;
+        var waiting = JsonMerge.Shallow(state, outbox.Updates);
+        waiting.Remove("callback_route");
+        var now = clock.GetUtcNow();
+        await log.LogStepAsync(request.ProcessId, Row(step, request, StepStatus.AwaitingCallback, waiting, process.CreatedBy, now), ct);
+        await log.SetCurrentStateAsync(request.ProcessId, waiting, ct);
+        await UpdateProcessAsync(request.ProcessId, p => p with
+        {
+            LastStatus = ProcessStatus.AwaitingCallback, LastStep = step.Name, CurrentIndex = request.Index, WaitToken = token, LastModifiedAt = now,
+        }, ct);
+        return new(StepOutcomeKind.AwaitingCallback, ProcessStatus.AwaitingCallback, request.Index, step.Name, WaitToken: token, TimeoutSeconds: step.Timeout.TotalSeconds);
+    }
+
+    async Task<StepOutcome> CallbackTimedOutAsync(ProcessRecord process, CallbackStep step, StepRequest request, JsonObject state, CancellationToken ct)
+    {
+        // The callback won the race with the timer: its event is waiting for the orchestration, so wait for it again.
+        if (process.LastStatus != ProcessStatus.AwaitingCallback && process.WaitToken is { } token)
+            return new(StepOutcomeKind.AwaitingCallback, process.LastStatus, request.Index, step.Name, WaitToken: token, TimeoutSeconds: 1);
+        var error = new ProcessFailureException($"No callback arrived within {step.Timeout}; retry the step to issue a new callback URL, or abort");
+        return await FailAsync(process, new ActionStep(step.Key, step.Name, step.Action), request with { CallbackTimedOut = false, Attempt = request.Attempt }, state, error, ct);
     }
 
     async Task<StepOutcome> SucceedAsync(ProcessRecord process, WorkflowDefinition definition, Step step, StepRequest request, JsonObject newState, string stepStatus, CancellationToken ct)
@@ -165,12 +237,14 @@ public sealed class StepRunner(
         return new(StepOutcomeKind.Parked, status, request.Index, step.Name, WaitToken: token);
     }
 
-    /// <summary>"User Aborted": the process ends; an aborted create gives back its claims, the subscription stays out of sync.</summary>
+    /// <summary>
+    /// "User Aborted": the process ends and gives back what its start claimed (a device, a new name); the subscription stays
+    /// out of sync, as in orchestrator-core, until someone sets it in sync.
+    /// </summary>
     async Task<StepOutcome> AbortAsync(ProcessRecord process, WorkflowDefinition definition, StepRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (definition.Target == Domain.Catalogue.WorkflowTarget.Create)
-            foreach (var key in await claims.KeysOwnedByAsync(process.ProcessId, ct)) await claims.ReleaseAsync(key, ct);
+        foreach (var key in await claims.KeysOwnedByAsync(process.ProcessId, ct)) await claims.ReleaseAsync(key, ct);
         var state = await log.GetCurrentStateAsync(request.ProcessId, ct);
         var row = new StepRecord
         {

@@ -42,4 +42,23 @@ public sealed class SubscriptionClaim(SubscriptionStore store, WorkflowGate gate
         await store.ReplaceAsync(claimed.Subscription, product, claimed.ETag, ct);
         return after;
     }
+
+    /// <summary>Undoes a claim whose start then failed: the subscription is in sync again if this process still holds it.</summary>
+    public async Task ReleaseAsync(Guid subscriptionId, Guid processId, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            var stored = await store.GetAsync(subscriptionId, ct);
+            if (stored is null || stored.Subscription.LockedByProcessId != processId) return;
+            stored.Subscription.ReleaseClaim(processId, wasInsync: true);
+            try
+            {
+                await store.ReplaceAsync(stored.Subscription, (await catalogue.GetAsync(ct)).ProductById(stored.Subscription.ProductId)!, stored.ETag, ct);
+                return;
+            }
+            catch (ConcurrencyConflictException)
+            {
+            }
+        }
+    }
 }
