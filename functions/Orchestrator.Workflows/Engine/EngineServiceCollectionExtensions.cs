@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Domain.Workflows;
+using Orchestrator.Workflows.Workflows.Circuit;
 using Orchestrator.Workflows.Workflows.Node;
 using Orchestrator.Workflows.Workflows.Shared;
 using Orchestrator.Workflows.Workflows.Tasks;
@@ -26,6 +27,10 @@ public static class EngineServiceCollectionExtensions
         CreateNode.Definition,
         ValidateNode.Definition,
         TerminateNode.Definition,
+        CreateCircuit.Definition,
+        ModifyCircuit.Definition,
+        TerminateCircuit.Definition,
+        ValidateCircuit.Definition,
     ];
 
     /// <summary>The engine's services: the registry, the step runner and its helpers (the infra must be registered too).</summary>

@@ -18,6 +18,8 @@ public static class CatalogueMigrations
         new(2, "user_and_user_group_workflows", [], [], [], WorkflowRegistrations.UserAndGroupWorkflows),
         new(3, "node_workflows", [], [], [], WorkflowRegistrations.NodeWorkflows),
         new(4, "engine_tasks", [], [], [], WorkflowRegistrations.EngineTasks),
+        new(5, "circuit_workflows", [.. CircuitBlock.PrefixIdResourceTypes, .. Layer3InterfaceBlock.AddressIdResourceTypes],
+            [CircuitBlock.WithPrefixIds, Layer3InterfaceBlock.WithAddressId], [], WorkflowRegistrations.CircuitWorkflows),
     ];
 
     /// <summary>The catalogue that results from applying every version in order.</summary>

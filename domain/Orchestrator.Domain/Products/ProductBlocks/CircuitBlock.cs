@@ -24,4 +24,21 @@ public static class CircuitBlock
         ResourceTypes_.Of("circuit_description", "Circuit Description", ValueKind.String),
         ResourceTypes_.Of("under_maintenance", "Under Maintenance", ValueKind.Boolean),
     ];
+
+    /// <summary>Catalogue version 5: the NetBox ids of the /64 and the /127 reserved for the circuit, so terminate can release them.</summary>
+    public static readonly ProductBlock WithPrefixIds = Definition with
+    {
+        Fields =
+        [
+            .. Definition.Fields,
+            BlockField.Resource("v6_prefix_id", Required.Never),
+            BlockField.Resource("v6_p2p_prefix_id", Required.Never),
+        ],
+    };
+
+    public static readonly IReadOnlyList<ResourceType> PrefixIdResourceTypes =
+    [
+        ResourceTypes_.Of("v6_prefix_id", "NetBox ID of the IPv6 /64 prefix", ValueKind.Integer),
+        ResourceTypes_.Of("v6_p2p_prefix_id", "NetBox ID of the IPv6 /127 point-to-point prefix", ValueKind.Integer),
+    ];
 }

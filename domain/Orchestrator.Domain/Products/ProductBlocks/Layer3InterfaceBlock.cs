@@ -18,4 +18,15 @@ public static class Layer3InterfaceBlock
     [
         ResourceTypes_.Of("v6_ip_address", "IPv6 Address", ValueKind.IPv6Interface),
     ];
+
+    /// <summary>Catalogue version 5: the NetBox id of the IPv6 address, so terminate can release it.</summary>
+    public static readonly ProductBlock WithAddressId = Definition with
+    {
+        Fields = [.. Definition.Fields, BlockField.Resource("v6_ip_address_id", Required.Never)],
+    };
+
+    public static readonly IReadOnlyList<ResourceType> AddressIdResourceTypes =
+    [
+        ResourceTypes_.Of("v6_ip_address_id", "NetBox ID of the IPv6 Address", ValueKind.Integer),
+    ];
 }
