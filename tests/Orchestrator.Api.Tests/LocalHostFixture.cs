@@ -40,6 +40,7 @@ public sealed class LocalHostFixture : IAsyncLifetime
         await host.Services.GetRequiredService<CatalogueMigrator>().ApplyAsync(TestWorkflows.CatalogueWithTests());
         Circuit = CircuitBetween(NodeA, NodeB);
         Circuit.ChangeStatus(SubscriptionLifecycle.Active, Snapshot, Now, []);
+        foreach (var active in new[] { NodeA, NodeB, Circuit }) active.Unlock(null);
         var nodeProduct = Snapshot.ProductByName(Node.ProductName)!;
         await Store.CreateAsync(NodeA, nodeProduct);
         await Store.CreateAsync(NodeB, nodeProduct);

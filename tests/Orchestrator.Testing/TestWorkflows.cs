@@ -22,6 +22,8 @@ public static class TestWorkflows
     public const string Callback = "test_callback";
     public const string CallbackTimeout = "test_callback_timeout";
     public const string Grouped = "test_grouped";
+    public const string LockingModify = "test_locking_modify";
+    public const string Versioned = "test_versioned";
 
     /// <summary>Two form pages (the second depends on the first), then an input step, then a step that records the answers.</summary>
     public static readonly WorkflowDefinition TwoPagesWorkflow = StandardWorkflow.Task(TwoPages, "Two pages and a confirmation",
@@ -140,15 +142,35 @@ public static class TestWorkflows
             new ActionStep("third", "Third", _ => Task.FromResult(StepResult.With(new JsonObject { ["third"] = 3 }))),
         ]));
 
+    /// <summary>A modify workflow of the Node product that waits at an input step while it holds the subscription's lock.</summary>
+    public static readonly WorkflowDefinition LockingModifyWorkflow = StandardWorkflow.Modify(LockingModify, "Holds the lock until confirmed", null,
+        new InputStep("hold", "Hold the lock", async (session, _, _) =>
+        {
+            var page = await session.AskAsync(new FormPage("Release", [new AcceptField("release")], HasNext: false));
+            return new JsonObject { ["release"] = page["release"]!.DeepClone() };
+        }));
+
+    /// <summary>Version 1 and 2 of one workflow: a process keeps the version it started on.</summary>
+    public static WorkflowDefinition VersionedWorkflow(int version) => StandardWorkflow.Task(Versioned, "A workflow with two versions", null,
+        [
+            new InputStep("wait", "Wait for input", async (session, _, _) =>
+            {
+                var page = await session.AskAsync(new FormPage("Go on", [new AcceptField("go")], HasNext: false));
+                return new JsonObject { ["go"] = page["go"]!.DeepClone() };
+            }),
+            new ActionStep($"v{version}", $"Step of version {version}", _ => Task.FromResult(StepResult.With(new JsonObject { ["ran_version"] = version }))),
+        ]).WithVersion(version);
+
     public static readonly IReadOnlyList<WorkflowDefinition> All =
     [
         TwoPagesWorkflow, FlakyWorkflow, ConditionalWorkflow, CreatesSubscriptionWorkflow, GatedWorkflow, RetryingWorkflow,
-        CallbackWorkflow, CallbackTimeoutWorkflow, GroupedWorkflow,
+        CallbackWorkflow, CallbackTimeoutWorkflow, GroupedWorkflow, LockingModifyWorkflow,
     ];
 
     /// <summary>A catalogue version that registers the test workflows, applied after the real ones.</summary>
     public static CatalogueMigration Migration(IEnumerable<WorkflowDefinition>? workflows = null) => new(900, "test_workflows", [], [], [],
-        (workflows ?? All).Select(w => new WorkflowRegistration(DeterministicGuid.From($"workflow:{w.Name}"), w.Name, w.Target, w.Description, [], w.IsTask, Samples.Now)).ToList());
+        (workflows ?? All.Append(VersionedWorkflow(1))).DistinctBy(w => w.Name).Select(w => new WorkflowRegistration(DeterministicGuid.From($"workflow:{w.Name}"), w.Name, w.Target,
+            w.Description, w.Target == WorkflowTarget.System ? [] : [Node.ProductName, Circuit.ProductName], w.IsTask, Samples.Now)).ToList());
 
     public static IReadOnlyList<CatalogueMigration> CatalogueWithTests(IEnumerable<WorkflowDefinition>? workflows = null) =>
         [.. CatalogueMigrations.All, Migration(workflows)];
