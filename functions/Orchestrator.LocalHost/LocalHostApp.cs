@@ -41,7 +41,8 @@ public static class LocalHostApp
             worker.AddTasks(tasks =>
             {
                 tasks.AddOrchestrator<ProcessOrchestrator>();
-                tasks.AddActivity<RunStepActivity>();
+                if (CrashHookActivity.Enabled) tasks.AddActivity(nameof(RunStepActivity), typeof(CrashHookActivity));
+                else tasks.AddActivity<RunStepActivity>();
             });
         });
         builder.Services.AddDurableTaskClient(client =>

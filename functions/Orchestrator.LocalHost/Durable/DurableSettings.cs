@@ -1,15 +1,22 @@
 namespace Orchestrator.LocalHost.Durable;
 
 /// <summary>
-/// Settings of the local host's task hub (section <c>DurableTask</c>). The queue visibility timeout decides how soon the
-/// work of a host that died is picked up again; it is short here for local runs (see the README for production).
+/// Settings of the local host's task hub (section <c>DurableTask</c>). The queue visibility timeout and the partition lease
+/// decide how soon the work of a host that died is picked up again; both are seconds here, for local runs and the crash
+/// tests (the README says what to set in production).
 /// </summary>
-public sealed record DurableSettings(string ConnectionString, string HubName, int PartitionCount, TimeSpan MaxQueuePollingInterval, TimeSpan QueueVisibilityTimeout)
+public sealed record DurableSettings(
+    string ConnectionString, string HubName, int PartitionCount, TimeSpan MaxQueuePollingInterval, TimeSpan QueueVisibilityTimeout,
+    TimeSpan LeaseInterval)
 {
     public static DurableSettings From(IConfiguration configuration) => new(
         configuration["Storage:ConnectionString"] ?? configuration["AzureWebJobsStorage"] ?? "UseDevelopmentStorage=true",
         configuration["DurableTask:HubName"] ?? "OrchestratorHub",
         int.TryParse(configuration["DurableTask:PartitionCount"], out var partitions) ? partitions : 1,
-        TimeSpan.TryParse(configuration["DurableTask:MaxQueuePollingInterval"], out var polling) ? polling : TimeSpan.FromMilliseconds(500),
-        TimeSpan.TryParse(configuration["DurableTask:QueueVisibilityTimeout"], out var visibility) ? visibility : TimeSpan.FromSeconds(30));
+        Time(configuration, "MaxQueuePollingInterval", TimeSpan.FromMilliseconds(500)),
+        Time(configuration, "QueueVisibilityTimeout", TimeSpan.FromSeconds(10)),
+        Time(configuration, "LeaseInterval", TimeSpan.FromSeconds(10)));
+
+    static TimeSpan Time(IConfiguration configuration, string name, TimeSpan fallback) =>
+        TimeSpan.TryParse(configuration[$"DurableTask:{name}"], System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;
 }

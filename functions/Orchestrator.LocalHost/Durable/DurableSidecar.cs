@@ -33,6 +33,11 @@ public sealed class DurableSidecar : IAsyncDisposable
             MaxQueuePollingInterval = settings.MaxQueuePollingInterval,
             ControlQueueVisibilityTimeout = settings.QueueVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = settings.QueueVisibilityTimeout,
+            // partition leases in a table: any length (blob leases are 15-60 s), so a restarted host takes its partition back in seconds
+            UseTablePartitionManagement = true,
+            LeaseInterval = settings.LeaseInterval,
+            LeaseRenewInterval = settings.LeaseInterval / 3,
+            LeaseAcquireInterval = settings.LeaseInterval / 3,
         });
         await service.CreateIfNotExistsAsync();
 

@@ -36,7 +36,7 @@ public sealed class StepRunner(
         if (process.LastStatus == ProcessStatus.Aborted) return new(StepOutcomeKind.Aborted, ProcessStatus.Aborted, request.Index, step.Name);
         if (request.Abort || process.AbortRequested) return await AbortAsync(process, definition, request, ct);
 
-        if (await ReplayAsync(process, step, request, ct) is { } replayed) return replayed;
+        if (await ReplayAsync(process, definition, step, request, ct) is { } replayed) return replayed;
         if (await settings.GetAsync(ct) is { GlobalLock: true } paused) return await PauseAsync(step, request, paused.PauseEpoch, ct);
 
         var state = await log.GetCurrentStateAsync(request.ProcessId, ct);
@@ -56,7 +56,7 @@ public sealed class StepRunner(
     }
 
     /// <summary>The outcome an earlier run of this same (index, attempt) already reached, if any.</summary>
-    async Task<StepOutcome?> ReplayAsync(ProcessRecord process, Step step, StepRequest request, CancellationToken ct)
+    async Task<StepOutcome?> ReplayAsync(ProcessRecord process, WorkflowDefinition definition, Step step, StepRequest request, CancellationToken ct)
     {
         if (process.WaitToken is { } token && token.StartsWith(TokenPrefix(request), StringComparison.Ordinal) && !request.CallbackTimedOut)
             return process.LastStatus switch
@@ -67,12 +67,16 @@ public sealed class StepRunner(
                 _ => new(StepOutcomeKind.Parked, process.LastStatus, request.Index, step.Name, WaitToken: token),
             };
         var logged = await log.GetStepAsync(request.ProcessId, request.Index, request.Attempt, ct);
-        return logged?.Status switch
+        if (logged is null || !StepStatus.IsCleared(logged.Status)) return null;
+        if (logged.Status != StepStatus.Complete && request.Index + 1 < definition.Steps.Count)
+            return new(StepOutcomeKind.Next, ProcessStatus.Running, request.Index, step.Name, request.Index + 1);
+        // the last step was logged, but the run that logged it may have died before the process row said completed
+        await UpdateProcessAsync(request.ProcessId, p => p with
         {
-            StepStatus.Success or StepStatus.Skipped => new(StepOutcomeKind.Next, ProcessStatus.Running, request.Index, step.Name, request.Index + 1),
-            StepStatus.Complete => new(StepOutcomeKind.Completed, ProcessStatus.Completed, request.Index, step.Name),
-            _ => null,
-        };
+            LastStatus = ProcessStatus.Completed, LastStep = step.Name, CurrentIndex = request.Index + 1, WaitToken = null,
+            FailedReason = null, Traceback = null, LastModifiedAt = clock.GetUtcNow(),
+        }, ct);
+        return new(StepOutcomeKind.Completed, ProcessStatus.Completed, request.Index, step.Name);
     }
 
     async Task<StepOutcome> RunActionAsync(ProcessRecord process, WorkflowDefinition definition, ActionStep step, StepRequest request, JsonObject state, CancellationToken ct)
