@@ -23,7 +23,10 @@ public sealed class ProcessProtocolTests(LocalHostFixture host) : IClassFixture<
         for (var i = 0; i < 200; i++)
         {
             var detail = await host.GetJsonAsync($"processes/{processId}");
-            if (detail["last_status"]!.GetValue<string>() == status) return detail;
+            var current = detail["last_status"]!.GetValue<string>();
+            if (current == status) return detail;
+            if (current is "failed" or "aborted" && status is not ("failed" or "aborted"))
+                throw new InvalidOperationException($"process {processId} is {current}: {detail["failed_reason"]}");
             await Task.Delay(100);
         }
         throw new TimeoutException($"process {processId} did not reach {status}");

@@ -26,7 +26,7 @@ public sealed class VersionPinningTests : IAsyncLifetime
         var settings = new Dictionary<string, string?>(storage.Settings) { ["urls"] = "http://127.0.0.1:0", ["NetBox:Url"] = "http://127.0.0.1:9/" };
         var host = await LocalHostApp.BuildAsync([], settings, versions.Select(TestWorkflows.VersionedWorkflow));
         await LocalHostApp.EnsureStorageAsync(host.Services);
-        await host.Services.GetRequiredService<CatalogueMigrator>().ApplyAsync(TestWorkflows.CatalogueWithTests());
+        await host.Services.GetRequiredService<CatalogueMigrator>().ApplyAsync(TestWorkflows.CatalogueWithTests([.. TestWorkflows.All, TestWorkflows.VersionedWorkflow(1)]));
         await host.StartAsync();
         return host;
     }

@@ -169,7 +169,7 @@ public static class TestWorkflows
 
     /// <summary>A catalogue version that registers the test workflows, applied after the real ones.</summary>
     public static CatalogueMigration Migration(IEnumerable<WorkflowDefinition>? workflows = null) => new(900, "test_workflows", [], [], [],
-        (workflows ?? All.Append(VersionedWorkflow(1))).DistinctBy(w => w.Name).Select(w => new WorkflowRegistration(DeterministicGuid.From($"workflow:{w.Name}"), w.Name, w.Target,
+        (workflows ?? All).DistinctBy(w => w.Name).Select(w => new WorkflowRegistration(DeterministicGuid.From($"workflow:{w.Name}"), w.Name, w.Target,
             w.Description, w.Target == WorkflowTarget.System ? [] : [Node.ProductName, Circuit.ProductName], w.IsTask, Samples.Now)).ToList());
 
     public static IReadOnlyList<CatalogueMigration> CatalogueWithTests(IEnumerable<WorkflowDefinition>? workflows = null) =>
