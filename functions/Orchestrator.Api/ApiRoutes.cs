@@ -46,5 +46,9 @@ public static class ApiRoutes
         new("ProcessStatus", "GET", "processes/{processId}/status", (HttpRequest r, string processId, ProcessHandlers h, DurableTaskClient c) => h.StatusAsync(r, processId, c)),
         new("ResumeProcess", "PUT", "processes/{processId}/resume", (HttpRequest r, string processId, ProcessHandlers h, DurableTaskClient c) => h.ResumeAsync(r, processId, c)),
         new("AbortProcess", "PUT", "processes/{processId}/abort", (HttpRequest r, string processId, ProcessHandlers h, DurableTaskClient c) => h.AbortAsync(r, processId, c)),
+        new("ListSchedules", "GET", "schedules", (HttpRequest r, ScheduleHandlers h) => h.ListAsync(r)),
+        new("CreateSchedule", "POST", "schedules", (HttpRequest r, ScheduleHandlers h) => h.CreateAsync(r)),
+        new("UpdateSchedule", "PUT", "schedules/{scheduleId}", (HttpRequest r, string scheduleId, ScheduleHandlers h) => h.UpdateAsync(r, scheduleId)),
+        new("DeleteSchedule", "DELETE", "schedules/{scheduleId}", (HttpRequest r, string scheduleId, ScheduleHandlers h) => h.DeleteAsync(r, scheduleId)),
     ];
 }

@@ -20,7 +20,6 @@ public static class ApiServiceCollectionExtensions
         services.AddNetBoxClient(configuration);
         services.AddProcessEngine(extraWorkflows);
         services.AddSingleton<ProcessCommands>();
-        services.AddSingleton<StartClaims>();
         services.AddSingleton<EngineLockGuard>();
         services.AddSingleton<SettingsHandlers>();
         services.AddSingleton<ProcessQueries>();
@@ -34,6 +33,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<FixedInputHandlers>();
         services.AddSingleton<SubscriptionHandlers>();
         services.AddSingleton<SubscriptionActionHandlers>();
+        services.AddSingleton<ScheduleHandlers>();
         return services;
     }
 }

@@ -50,6 +50,7 @@ public static class LocalHostApp
             client.UseGrpc(channel);
             client.RegisterDirectly();
         });
+        builder.Services.AddHostedService<ScheduleTickService>();
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => CorsPolicy.Configure(policy, builder.Configuration)));
         builder.Services.AddProblemDetails();
 

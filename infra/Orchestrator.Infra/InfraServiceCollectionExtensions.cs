@@ -29,6 +29,7 @@ public static class InfraServiceCollectionExtensions
         services.AddSingleton<SubscriptionStore>();
         services.AddSingleton<ClaimStore>();
         services.AddSingleton<EngineSettingsStore>();
+        services.AddSingleton<Schedules.ScheduleStore>();
         services.AddSingleton(_ => new TableServiceClient(storage.ConnectionString));
         services.AddSingleton<ProcessTables>();
         services.AddSingleton<ProcessLog>();

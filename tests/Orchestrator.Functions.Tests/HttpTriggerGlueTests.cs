@@ -69,6 +69,9 @@ public sealed class HttpTriggerGlueTests(GlueFixture fixture) : IClassFixture<Gl
         ["AbortProcess"] = [204, 409],
         ["DeleteProcess"] = [204],
         ["ProcessCallback"] = [404],
+        ["CreateSchedule"] = [201],
+        ["UpdateSchedule"] = [404],
+        ["DeleteSchedule"] = [404],
     };
 
     public async Task InitializeAsync()
@@ -112,6 +115,7 @@ public sealed class HttpTriggerGlueTests(GlueFixture fixture) : IClassFixture<Gl
         {
             "StartProcess" => "[]",
             "SetEngineStatus" => """{"global_lock":false}""",
+            "CreateSchedule" => """{"workflow_name":"task_validate_products","trigger":"cron","trigger_kwargs":{"expression":"30 2 * * *"}}""",
             _ => "{}",
         });
 
@@ -139,6 +143,7 @@ public sealed class HttpTriggerGlueTests(GlueFixture fixture) : IClassFixture<Gl
         "processId" => processId.ToString(),
         "workflowKey" => "task_validate_products",
         "token" => "not-the-token",
+        "scheduleId" => DeterministicGuid.From("schedule:unknown").ToString(),
         _ => throw new InvalidOperationException($"no test value for route parameter {parameter}"),
     };
 

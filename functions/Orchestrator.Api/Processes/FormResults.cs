@@ -14,4 +14,8 @@ static class FormResults
         FormOutcome.TooManyPages t => Results.Json(FormResponses.TooManyPages(t.Submitted, t.Consumed), Domain.Json.DomainJson.Options, "application/json", 400),
         _ => null,
     };
+
+    public static IResult Refused(Workflows.Engine.Gating.StartRefusal refusal) => Results.Json(
+        FormResponses.Invalid(new FormPage("unknown", []), [new ValidationError([refusal.Field], refusal.Message, "value_error")]),
+        Domain.Json.DomainJson.Options, "application/json", StatusCodes.Status400BadRequest);
 }

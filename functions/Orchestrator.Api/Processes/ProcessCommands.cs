@@ -18,64 +18,22 @@ namespace Orchestrator.Api.Processes;
 /// to Durable Task; the steps themselves run in the orchestration.
 /// </summary>
 public sealed class ProcessCommands(
-    WorkflowRegistry registry, CatalogueStore catalogue, ProcessLog log, StartClaims claims, EngineLockGuard engineLock,
+    WorkflowRegistry registry, CatalogueStore catalogue, ProcessLog log, ProcessStarter starter, EngineLockGuard engineLock,
     ProcessResumer resumer, IServiceProvider services, TimeProvider clock)
 {
     public async Task<IResult> StartAsync(HttpRequest request, string workflowKey, DurableTaskClient client)
     {
-        var ct = request.HttpContext.RequestAborted;
-        var snapshot = await catalogue.GetAsync(ct);
-        var definition = registry.Latest(workflowKey);
-        if (definition is null || snapshot.Workflow(workflowKey) is null) return ApiResults.NotFound("Workflow does not exist");
-        if (await engineLock.RefuseWhilePausedAsync(ct) is { } paused) return paused;
-        var pages = RequestBody.Pages(await RequestBody.ReadJsonAsync(request));
         var user = AccessSeam.UserName(request.HttpContext);
-
-        var context = new FormContext(snapshot, services, user);
-        var outcome = await RunFormAsync(session => definition.Form(session, context), pages);
-        if (FormResults.ForIncomplete(outcome) is { } incomplete) return incomplete;
-        var values = ((FormOutcome.Complete)outcome).Values;
-
-        var processId = Guid.NewGuid();
-        if (await claims.ClaimAsync(definition, snapshot.Workflow(workflowKey)!, values, processId, ct) is { } refusal) return refusal;
-        try
+        var outcome = await starter.StartAsync(
+            new StartRequest(workflowKey, async () => RequestBody.Pages(await RequestBody.ReadJsonAsync(request)), user), client, request.HttpContext.RequestAborted);
+        switch (outcome)
         {
-            var state = new JsonObject
-            {
-                ["process_id"] = processId.ToString(),
-                ["reporter"] = user,
-                ["workflow_name"] = definition.Name,
-                ["workflow_target"] = Wire.Target(definition.Target),
-            };
-            foreach (var (key, value) in values) state[key] = value?.DeepClone();
-            var now = clock.GetUtcNow();
-            await log.CreateAsync(new ProcessRecord
-            {
-                ProcessId = processId,
-                WorkflowName = definition.Name,
-                WorkflowTarget = Wire.Target(definition.Target),
-                IsTask = definition.IsTask,
-                WorkflowVersion = definition.Version,
-                LastStatus = ProcessStatus.Created,
-                CreatedBy = user,
-                StartedAt = now,
-                LastModifiedAt = now,
-                SubscriptionIds = Guid.TryParse(values["subscription_id"]?.GetValue<string>(), out var subscriptionId) ? [subscriptionId] : [],
-                ProductId = Guid.TryParse(values["product"]?.GetValue<string>(), out var productId) ? productId : null,
-                CustomerId = values["organisation"]?.GetValue<string>(),
-            }, state, CancellationToken.None);
-            await log.SaveInputAsync(processId, "initial", pages.DeepClone().AsArray(), CancellationToken.None);
-            await client.ScheduleNewOrchestrationInstanceAsync(nameof(ProcessOrchestrator),
-                new ProcessInput(processId, definition.Name, definition.Version), new StartOrchestrationOptions(processId.ToString()), CancellationToken.None);
+            case StartOutcome.UnknownWorkflow: return ApiResults.NotFound("Workflow does not exist");
+            case StartOutcome.EnginePaused: return EngineLockGuard.Paused;
+            case StartOutcome.FormNotDone notDone: return FormResults.ForIncomplete(notDone.Outcome)!;
+            case StartOutcome.Refused refused: return FormResults.Refused(refused.Refusal);
         }
-        catch
-        {
-            // Nothing half-written stays behind: the row goes, and so do the claims, so the device or name is free again.
-            try { await log.DeleteAsync(processId, CancellationToken.None); } catch (Exception) { }
-            await claims.ReleaseAllAsync(definition, values, processId);
-            throw;
-        }
-
+        var processId = outcome is StartOutcome.Started started ? started.ProcessId : ((StartOutcome.AlreadyStarted)outcome).ProcessId;
         var location = ProcessLinks.Detail(request, processId);
         return ApiResults.Json(new JsonObject { ["id"] = processId.ToString(), ["statusQueryGetUri"] = ProcessLinks.Status(request, processId) },
             StatusCodes.Status201Created).WithHeader("Location", location);
@@ -103,7 +61,7 @@ public sealed class ProcessCommands(
             return ApiResults.Conflict($"Process {process.ProcessId} is not waiting for input");
         var state = await log.GetCurrentStateAsync(process.ProcessId, ct);
         var context = new FormContext(await catalogue.GetAsync(ct), services, AccessSeam.UserName(request.HttpContext));
-        var outcome = await RunFormAsync(session => step.Form(session, state, context), RequestBody.Pages(body));
+        var outcome = await ProcessStarter.RunFormAsync(session => step.Form(session, state, context), RequestBody.Pages(body));
         if (FormResults.ForIncomplete(outcome) is { } incomplete) return incomplete;
 
         var token = process.WaitToken;
@@ -112,18 +70,6 @@ public sealed class ProcessCommands(
         if (!await resumer.MarkResumedAsync(process, ct)) return AlreadyResumed(process.ProcessId);
         await client.RaiseEventAsync(process.ProcessId.ToString(), EngineEvents.Input(token), inputId, ct);
         return Results.NoContent();
-    }
-
-    /// <summary>
-    /// Runs a form over the submitted pages. Empty pages after the last one the form asks for are ignored: orchestrator-ui
-    /// posts <c>[{}]</c> to start a task that has no form.
-    /// </summary>
-    static async Task<FormOutcome> RunFormAsync(FormGenerator generator, JsonArray pages)
-    {
-        var outcome = await FormRunner.RunAsync(generator, pages.ToList());
-        if (outcome is FormOutcome.TooManyPages extra && pages.Skip(extra.Consumed).All(p => p is JsonObject { Count: 0 }))
-            return await FormRunner.RunAsync(generator, pages.Take(extra.Consumed).ToList());
-        return outcome;
     }
 
     static IResult AlreadyResumed(Guid processId) =>

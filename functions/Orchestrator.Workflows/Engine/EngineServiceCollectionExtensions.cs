@@ -42,6 +42,9 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Gating.SubscriptionClaim>();
         services.AddSingleton<StepRunner>();
         services.AddSingleton<ProcessResumer>();
+        services.AddSingleton<Gating.StartClaims>();
+        services.AddSingleton<ProcessStarter>();
+        services.AddSingleton<Scheduling.ScheduleTicker>();
         services.AddSingleton(sp => new DurableClientAccess(sp.GetService<Microsoft.DurableTask.Client.DurableTaskClient>()));
         services.AddTransient<RunStepActivity>();
         return services;

@@ -1,21 +1,18 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 using Orchestrator.Domain.Catalogue;
-using Orchestrator.Domain.Forms;
 using Orchestrator.Domain.Workflows;
 using Orchestrator.Infra.Claims;
-using Orchestrator.Workflows.Engine.Gating;
 
-namespace Orchestrator.Api.Processes;
+namespace Orchestrator.Workflows.Engine.Gating;
 
 /// <summary>
 /// Everything a start claims before it is accepted, all or nothing: the workflow's own claims (in key order, so two starts
 /// never wait on each other) and, for a modify, terminate or validate, the subscription itself. A refusal is a 400 in the
-/// form-error format naming the field, and whatever was claimed is given back.
+/// form-error format naming the field (see <see cref="StartRefusal"/>), and whatever was claimed is given back.
 /// </summary>
 public sealed class StartClaims(ClaimStore claimStore, SubscriptionClaim subscriptionClaim)
 {
-    public async Task<IResult?> ClaimAsync(WorkflowDefinition definition, WorkflowRegistration registration, JsonObject values, Guid processId, CancellationToken ct)
+    public async Task<StartRefusal?> ClaimAsync(WorkflowDefinition definition, WorkflowRegistration registration, JsonObject values, Guid processId, CancellationToken ct)
     {
         var taken = new List<string>();
         foreach (var claim in (definition.StartClaims?.Invoke(values) ?? []).OrderBy(c => c.Key, StringComparer.Ordinal))
@@ -23,7 +20,7 @@ public sealed class StartClaims(ClaimStore claimStore, SubscriptionClaim subscri
             if (!(await claimStore.TryClaimAsync(claim.Key, processId, ct)).Held)
             {
                 await ReleaseAsync(taken, ct);
-                return Refused(claim.Field, claim.Message);
+                return new StartRefusal(claim.Field, claim.Message);
             }
             taken.Add(claim.Key);
         }
@@ -31,7 +28,7 @@ public sealed class StartClaims(ClaimStore claimStore, SubscriptionClaim subscri
             && await subscriptionClaim.ClaimAsync(registration, subscriptionId, processId, ct) is { } refused)
         {
             await ReleaseAsync(taken, ct);
-            return Refused("subscription_id", refused.Message);
+            return new StartRefusal("subscription_id", refused.Message);
         }
         return null;
     }
@@ -54,8 +51,7 @@ public sealed class StartClaims(ClaimStore claimStore, SubscriptionClaim subscri
     {
         foreach (var key in keys) await claimStore.ReleaseAsync(key, ct);
     }
-
-    static IResult Refused(string field, string message) => Results.Json(
-        FormResponses.Invalid(new FormPage("unknown", []), [new ValidationError([field], message, "value_error")]),
-        Domain.Json.DomainJson.Options, "application/json", StatusCodes.Status400BadRequest);
 }
+
+/// <summary>A start refused by a claim: the form field it came from and why.</summary>
+public sealed record StartRefusal(string Field, string Message);
