@@ -1,7 +1,6 @@
 using System.Globalization;
 using Orchestrator.Domain.Subscriptions;
 using Orchestrator.Domain.Workflows;
-using Orchestrator.Workflows.Workflows.Node;
 
 namespace Orchestrator.Workflows.Workflows.Circuit;
 
@@ -70,11 +69,4 @@ public static class CircuitBlockValues
     /// <summary>The interface claims a circuit holds, from its stored port ids.</summary>
     public static IEnumerable<string> InterfaceClaims(Subscription circuit) =>
         Enumerable.Range(0, 2).Select(side => InterfaceClaim(circuit.Member(side).Port().PortId()));
-
-    /// <summary>The Node subscriptions of side A and B, loaded through the step context.</summary>
-    public static async Task<Subscription[]> NodesAsync(this IStepContext context, Subscription circuit) =>
-    [
-        await context.LoadSubscriptionAsync(circuit.Member(0).Port().NodeReference().SubscriptionId),
-        await context.LoadSubscriptionAsync(circuit.Member(1).Port().NodeReference().SubscriptionId),
-    ];
 }
