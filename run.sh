@@ -24,9 +24,7 @@ stopping=0
 cleanup() {
   stopping=1
   echo; echo "Stopping..."
-  [ -n "${HOST_PID:-}" ] && kill "$HOST_PID" 2>/dev/null
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
-  wait 2>/dev/null
+  stop_all "${HOST_PID:-}" "${PIDS[@]}"
   rm -f "$RUN_DIR/host.pid"
   exit 0
 }

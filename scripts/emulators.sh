@@ -57,3 +57,17 @@ start_cosmos() {
 storage_connection_string() { # blob queue table
   echo "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$AZURITE_KEY;BlobEndpoint=http://127.0.0.1:$1/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$2/devstoreaccount1;TableEndpoint=http://127.0.0.1:$3/devstoreaccount1;"
 }
+
+# stop_all PID...: asks each process to stop, then kills what is still there after 5 seconds (Azurite can ignore TERM).
+stop_all() {
+  local pid
+  for pid in "$@"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null; done
+  for _ in $(seq 1 25); do
+    local alive=0
+    for pid in "$@"; do [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && return 0
+    sleep 0.2
+  done
+  for pid in "$@"; do [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; done
+  return 0
+}
