@@ -34,6 +34,7 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<SubscriptionHandlers>();
         services.AddSingleton<SubscriptionActionHandlers>();
         services.AddSingleton<ScheduleHandlers>();
+        services.AddSingleton<Views.LastValidations>();
         return services;
     }
 }

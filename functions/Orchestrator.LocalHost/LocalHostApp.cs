@@ -11,6 +11,7 @@ using Orchestrator.Infra.Cosmos;
 using Orchestrator.Infra.Tables;
 using Orchestrator.LocalHost.Durable;
 using Orchestrator.Workflows.Engine;
+using Orchestrator.Workflows.Workflows.Tasks.Validation;
 
 namespace Orchestrator.LocalHost;
 
@@ -41,6 +42,7 @@ public static class LocalHostApp
             worker.AddTasks(tasks =>
             {
                 tasks.AddOrchestrator<ProcessOrchestrator>();
+                tasks.AddValidationRun();
                 if (CrashHookActivity.Enabled) tasks.AddActivity(nameof(RunStepActivity), typeof(CrashHookActivity));
                 else tasks.AddActivity<RunStepActivity>();
             });

@@ -10,7 +10,7 @@ using Orchestrator.Infra.Subscriptions;
 namespace Orchestrator.Api.Handlers;
 
 /// <summary><c>/api/subscriptions</c>: lists, the domain model, and the relations in both directions.</summary>
-public sealed class SubscriptionHandlers(SubscriptionStore store, CatalogueStore catalogue, ILogger<SubscriptionHandlers> logger)
+public sealed class SubscriptionHandlers(SubscriptionStore store, CatalogueStore catalogue, LastValidations validations, ILogger<SubscriptionHandlers> logger)
 {
     public const string ContinuationHeader = "X-Continuation-Token";
 
@@ -24,8 +24,16 @@ public sealed class SubscriptionHandlers(SubscriptionStore store, CatalogueStore
         var end = query.Skip + page.Items.Count;
         response.Headers["Content-Range"] = $"subscriptions {query.Skip}-{end}/{page.Total}";
         if (page.ContinuationToken is { } next) response.Headers[ContinuationHeader] = next;
-        return ApiResults.Json(new JsonArray(page.Items.Select(s => (JsonNode)SubscriptionViews.Summary(s.Subscription, snapshot)).ToArray()));
+        var last = await validations.ForManyAsync(page.Items.Select(s => s.Subscription.SubscriptionId), ct);
+        return ApiResults.Json(new JsonArray(page.Items.Select(s => (JsonNode)WithLastValidation(SubscriptionViews.Summary(s.Subscription, snapshot),
+            last.GetValueOrDefault(s.Subscription.SubscriptionId))).ToArray()));
     }, logger);
+
+    static JsonObject WithLastValidation(JsonObject view, JsonObject? last)
+    {
+        view["last_validation"] = last?.DeepClone();
+        return view;
+    }
 
     public Task<IResult> DomainModelAsync(HttpRequest request, string subscriptionId) => Guarded.RunAsync(async () =>
     {
@@ -37,12 +45,13 @@ public sealed class SubscriptionHandlers(SubscriptionStore store, CatalogueStore
         var dependsOn = await store.GetManyAsync(stored.Subscription.DependsOnSubscriptionIds(), ct);
         var inUseBy = await store.InUseByAsync(id, ct);
         var related = dependsOn.Concat(inUseBy).DistinctBy(s => s.Subscription.SubscriptionId).ToList();
-        var etag = SubscriptionStore.CombinedETag(related.Append(stored));
+        var last = await validations.ForAsync(id, ct);
+        var etag = LastValidations.WithValidation(SubscriptionStore.CombinedETag(related.Append(stored)), last);
         if (request.Headers.IfNoneMatch.Contains(etag)) return Results.StatusCode(StatusCodes.Status304NotModified).WithETag(etag);
 
         var model = DomainModelView.Render(stored.Subscription, await catalogue.GetAsync(ct),
             related.ToDictionary(s => s.Subscription.SubscriptionId, s => s.Subscription), filterOwner);
-        return ApiResults.Json(model).WithETag(etag);
+        return ApiResults.Json(WithLastValidation(model, last)).WithETag(etag);
     }, logger);
 
     public Task<IResult> InUseByAsync(HttpRequest request, string subscriptionId) => Guarded.RunAsync(async () =>

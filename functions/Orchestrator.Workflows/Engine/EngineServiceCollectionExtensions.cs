@@ -31,6 +31,7 @@ public static class EngineServiceCollectionExtensions
         ModifyCircuit.Definition,
         TerminateCircuit.Definition,
         ValidateCircuit.Definition,
+        TaskValidateSubscriptions.Definition,
     ];
 
     /// <summary>The engine's services: the registry, the step runner and its helpers (the infra must be registered too).</summary>
@@ -45,6 +46,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<Gating.StartClaims>();
         services.AddSingleton<ProcessStarter>();
         services.AddSingleton<Scheduling.ScheduleTicker>();
+        services.AddSingleton<Workflows.Tasks.Validation.ValidationRun>();
         services.AddSingleton(sp => new DurableClientAccess(sp.GetService<Microsoft.DurableTask.Client.DurableTaskClient>()));
         services.AddTransient<RunStepActivity>();
         return services;

@@ -54,8 +54,10 @@ public sealed class ScheduleStore(ProcessTables tables)
         }
     }
 
+    /// <summary>False when there was no such schedule (the Tables client itself treats deleting a missing row as success).</summary>
     public async Task<bool> DeleteAsync(Guid scheduleId, CancellationToken ct = default)
     {
+        if (await GetAsync(scheduleId, ct) is null) return false;
         try
         {
             await Table.DeleteEntityAsync(Partition, scheduleId.ToString(), ETag.All, ct);

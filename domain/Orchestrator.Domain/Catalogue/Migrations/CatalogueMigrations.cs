@@ -20,6 +20,7 @@ public static class CatalogueMigrations
         new(4, "engine_tasks", [], [], [], WorkflowRegistrations.EngineTasks),
         new(5, "circuit_workflows", [.. CircuitBlock.PrefixIdResourceTypes, .. Layer3InterfaceBlock.AddressIdResourceTypes],
             [CircuitBlock.WithPrefixIds, Layer3InterfaceBlock.WithAddressId], [], WorkflowRegistrations.CircuitWorkflows),
+        new(6, "validation_tasks", [], [], [], WorkflowRegistrations.ValidationTasks),
     ];
 
     /// <summary>The catalogue that results from applying every version in order.</summary>
