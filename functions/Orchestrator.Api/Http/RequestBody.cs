@@ -11,6 +11,7 @@ public static class RequestBody
     /// <summary>Form pages and callback results are small; anything larger is refused with 413.</summary>
     public const int MaxBytes = 256 * 1024;
 
+    /// <summary>The body as JSON; not UTF-8, not JSON, nested deeper than 64 or with a key twice in one object is a 400.</summary>
     public static async Task<JsonNode?> ReadJsonAsync(HttpRequest request)
     {
         if (request.ContentLength > MaxBytes) throw new BodyTooLargeException();
@@ -26,7 +27,7 @@ public static class RequestBody
         try
         {
             var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 64, AllowDuplicateProperties = false });
         }
         catch (Exception e) when (e is JsonException or DecoderFallbackException or ArgumentException)
         {
