@@ -19,7 +19,8 @@ public sealed class ProcessTablesTests
         var names = new List<string>();
         await foreach (var table in service.QueryAsync(t => t.Name.CompareTo(storage.StorageOptions.TablePrefix) >= 0))
             if (table.Name.StartsWith(storage.StorageOptions.TablePrefix, StringComparison.Ordinal)) names.Add(table.Name);
-        Assert.Equal(5, names.Count);
+        Assert.Equal(6, names.Count);
+        Assert.Contains(storage.StorageOptions.TablePrefix + ProcessTables.SchedulesName, names);
         Assert.Contains(storage.StorageOptions.TablePrefix + ProcessTables.ProcessesName, names);
         foreach (var name in names) await service.DeleteTableAsync(name);
     }
