@@ -24,7 +24,8 @@ export AzureWebJobsStorage="$Storage__ConnectionString"
 export ORCHESTRATOR_TEST_EMULATORS=1
 
 dotnet build Orchestrator.sln -nologo -v q -clp:ErrorsOnly || exit 1
-dotnet test Orchestrator.sln --no-build -nologo "$@" 2>&1 | tee "$LOG_DIR/test.log"
+# One test assembly at a time: the host-starting suites time their waits, and 2 cores are easily oversubscribed.
+dotnet test Orchestrator.sln --no-build -nologo -m:1 "$@" 2>&1 | tee "$LOG_DIR/test.log"
 status=${PIPESTATUS[0]}
 
 # One closing line in the plain 'N passed, N failed' form, summed over every test assembly.

@@ -20,7 +20,7 @@ public sealed class LockingTests(LocalHostFixture host) : IClassFixture<LocalHos
 
     async Task<string> WaitForAsync(string processId, string status)
     {
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 1800; i++)
         {
             var detail = await host.GetJsonAsync($"processes/{processId}");
             if (detail["last_status"]!.GetValue<string>() == status) return processId;

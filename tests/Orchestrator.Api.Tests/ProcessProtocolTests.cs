@@ -20,7 +20,7 @@ public sealed class ProcessProtocolTests(LocalHostFixture host) : IClassFixture<
 
     async Task<JsonNode> WaitForAsync(string processId, string status)
     {
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 900; i++)
         {
             var detail = await host.GetJsonAsync($"processes/{processId}");
             var current = detail["last_status"]!.GetValue<string>();

@@ -33,7 +33,7 @@ public sealed class VersionPinningTests : IAsyncLifetime
 
     static async Task<JsonNode> WaitForAsync(HttpClient http, string id, string status)
     {
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 900; i++)
         {
             var detail = (await http.GetFromJsonAsync<JsonNode>($"processes/{id}"))!;
             if (detail["last_status"]!.GetValue<string>() == status) return detail;

@@ -136,7 +136,7 @@ public sealed class EngineFixture : IAsyncLifetime
     /// <summary>Polls the process row until its status is one of <paramref name="statuses"/> (orchestrations here take milliseconds).</summary>
     public async Task<ProcessRecord> WaitForStatusAsync(Guid processId, params string[] statuses)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         ProcessRecord? process = null;
         while (DateTime.UtcNow < deadline)
         {

@@ -36,7 +36,7 @@ public sealed class EnginePauseTests(EngineFixture engine) : IClassFixture<Engin
 
     static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
     {
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 1800; i++)
         {
             var value = await read();
             if (done(value)) return value;

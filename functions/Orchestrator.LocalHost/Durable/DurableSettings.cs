@@ -14,8 +14,8 @@ public sealed record DurableSettings(
         configuration["DurableTask:HubName"] ?? "OrchestratorHub",
         int.TryParse(configuration["DurableTask:PartitionCount"], out var partitions) ? partitions : 1,
         Time(configuration, "MaxQueuePollingInterval", TimeSpan.FromMilliseconds(500)),
-        Time(configuration, "QueueVisibilityTimeout", TimeSpan.FromSeconds(10)),
-        Time(configuration, "LeaseInterval", TimeSpan.FromSeconds(10)));
+        Time(configuration, "QueueVisibilityTimeout", TimeSpan.FromSeconds(20)),
+        Time(configuration, "LeaseInterval", TimeSpan.FromSeconds(20)));
 
     static TimeSpan Time(IConfiguration configuration, string name, TimeSpan fallback) =>
         TimeSpan.TryParse(configuration[$"DurableTask:{name}"], System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : fallback;

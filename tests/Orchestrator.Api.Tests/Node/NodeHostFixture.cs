@@ -97,7 +97,7 @@ public sealed class NodeHostFixture : IAsyncLifetime
 
     public async Task<JsonNode> WaitForAsync(string processId, params string[] statuses)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(45);
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         string? last = null;
         while (DateTime.UtcNow < deadline)
         {

@@ -76,7 +76,7 @@ public sealed class UsersHost : IAsyncLifetime
 
     public async Task<JsonNode> CompletedAsync(string processId)
     {
-        for (var i = 0; i < 300; i++)
+        for (var i = 0; i < 1800; i++)
         {
             var detail = await GetJsonAsync($"processes/{processId}");
             var status = detail["last_status"]!.GetValue<string>();
