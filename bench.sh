@@ -30,4 +30,14 @@ export DOTNET_PROCESSOR_COUNT="${DOTNET_PROCESSOR_COUNT:-16}"
 export BENCH_NPROC="$(nproc)"
 
 dotnet build bench/Orchestrator.Bench -c Release -nologo -v q -clp:ErrorsOnly || exit 1
-dotnet bench/Orchestrator.Bench/bin/Release/net10.0/Orchestrator.Bench.dll "$@"
+dotnet bench/Orchestrator.Bench/bin/Release/net10.0/Orchestrator.Bench.dll "$@" || exit 1
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Scheduled validation (issue 10): task_validate_subscriptions over N seeded Node subscriptions on the local host against
+# the NetBox simulator: wall time, validations/s, peak concurrency. VALIDATION_BENCH sets its arguments, e.g.
+#   VALIDATION_BENCH="1000 10000 --concurrency 50" ./bench.sh      (VALIDATION_BENCH=skip leaves it out)
+if [ "${VALIDATION_BENCH:-}" != "skip" ]; then
+  dotnet build bench/Orchestrator.ValidationBench -c Release -nologo -v q -clp:ErrorsOnly || exit 1
+  # shellcheck disable=SC2086 # the arguments are meant to split
+  dotnet bench/Orchestrator.ValidationBench/bin/Release/net10.0/Orchestrator.ValidationBench.dll ${VALIDATION_BENCH:-1000 --concurrency 50} || exit 1
+fi
