@@ -11,22 +11,25 @@ var options = args.Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[0].Tri
 int Option(string name, int fallback) => options.GetValueOrDefault(name, fallback);
 var steps = Option("steps", 10);
 var sequential = Option("sequential", 10);
-var concurrent = Option("concurrent", 100);
+var concurrent = Option("concurrent", 50);
 var inFlight = Option("in-flight", 50);
 var subscriptionCount = Option("subscriptions", 10_000);
-var requests = Option("requests", 300);
+var requests = Option("requests", 100);
 
 var workflow = BenchWorkflow.Create(steps);
 var totalSteps = workflow.Steps.Count;
 Console.WriteLine($"Workflow: {totalSteps} steps ({steps} without I/O, plus start and done); sequential {sequential}, concurrent {concurrent} with {inFlight} in flight");
 Console.WriteLine($"Machine: nproc {Machine.Cores()}, {Machine.Model()}");
 
+var clock = System.Diagnostics.Stopwatch.StartNew();
+void Stage(string name) => Console.WriteLine($"[{clock.Elapsed.TotalSeconds:F0} s] {name}");
 var runs = new List<(string Mode, Run Run, double Baseline)>();
 var baselineSeq = await Measure.DirectAsync("direct calls", Math.Max(sequential, 1000), 1, workflow);
 var baselineCon = await Measure.DirectAsync("direct calls", Math.Max(concurrent, 1000), inFlight, workflow);
 runs.Add(("sequential", baselineSeq, baselineSeq.P(50)));
 runs.Add(($"{inFlight} concurrent", baselineCon, baselineCon.P(50)));
 
+Stage("in-process Durable host");
 await using (var inProcess = await InProcessEngine.StartAsync(Emulators.IsolatedSettings("bench-inproc"), workflow))
 {
     await Measure.ProcessesAsync("warm-up", 3, 1, totalSteps, inProcess);
@@ -38,13 +41,14 @@ var settings = Emulators.IsolatedSettings("bench-local");
 settings["NetBox:Url"] = "http://127.0.0.1:9/";
 settings["Logging:LogLevel:Default"] = "Warning";
 var apiRuns = new List<Run>();
+Stage("local durable host");
 await using (var local = await LocalDurableEngine.StartAsync(settings, workflow))
 {
     await Measure.ProcessesAsync("warm-up", 3, 1, totalSteps, local);
     runs.Add(("sequential", await Measure.ProcessesAsync("local durable host (Azurite)", sequential, 1, totalSteps, local), baselineSeq.P(50)));
     runs.Add(($"{inFlight} concurrent", await Measure.ProcessesAsync("local durable host (Azurite)", concurrent, inFlight, totalSteps, local), baselineCon.P(50)));
 
-    Console.WriteLine($"Seeding {subscriptionCount} subscriptions...");
+    Stage($"seeding {subscriptionCount} subscriptions");
     var store = local.Services.GetRequiredService<SubscriptionStore>();
     var product = Samples.Snapshot.ProductByName(Node.ProductName)!;
     var ids = new Guid[subscriptionCount];
@@ -54,6 +58,7 @@ await using (var local = await LocalDurableEngine.StartAsync(settings, workflow)
         ids[i] = subscription.SubscriptionId;
         await store.CreateAsync(subscription, product);
     });
+    Stage("API requests");
     var processIds = new List<Guid>();
     apiRuns.Add(await Measure.RequestsAsync($"POST /api/processes/{BenchWorkflow.Name}", requests, async _ => processIds.Add(await local.StartAsync())));
     apiRuns.Add(await Measure.RequestsAsync("GET /api/processes/{id}", requests, async i => (await local.Http.GetAsync($"processes/{processIds[i % processIds.Count]}")).EnsureSuccessStatusCode().Dispose()));
@@ -61,6 +66,7 @@ await using (var local = await LocalDurableEngine.StartAsync(settings, workflow)
         (await local.Http.GetAsync($"subscriptions/domain-model/{ids[(i * 7919) % ids.Length]}")).EnsureSuccessStatusCode().Dispose()));
 }
 
+Stage("done");
 Console.WriteLine();
 Console.WriteLine($"| Engine | Mode | Processes | Processes/s | Steps/s | p50 ms | p95 ms | p99 ms | Overhead vs direct (p50) |");
 Console.WriteLine($"|---|---|---:|---:|---:|---:|---:|---:|---:|");
