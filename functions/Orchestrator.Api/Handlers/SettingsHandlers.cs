@@ -13,7 +13,7 @@ namespace Orchestrator.Api.Handlers;
 /// <c>/api/settings/status</c>: the engine pause (spec §3.4). Locking stops processes at their next step boundary (they stay
 /// running); unlocking wakes every process the pause stopped. RUNNING, PAUSING (locked, steps still running) or PAUSED.
 /// </summary>
-public sealed class SettingsHandlers(EngineSettingsStore settings, ProcessLog log, ILogger<SettingsHandlers> logger)
+public sealed class SettingsHandlers(EngineSettingsStore settings, ProcessResumer processes, ILogger<SettingsHandlers> logger)
 {
     public Task<IResult> GetStatusAsync(HttpRequest request) => Guarded.RunAsync(async () =>
         ApiResults.Json(await StatusAsync(await settings.GetAsync(request.HttpContext.RequestAborted), request.HttpContext.RequestAborted)), logger);
@@ -48,17 +48,5 @@ public sealed class SettingsHandlers(EngineSettingsStore settings, ProcessLog lo
     async Task<List<ProcessRecord>> PausedAsync(CancellationToken ct) =>
         (await RunningAsync(ct)).Where(p => p.WaitToken?.StartsWith(EngineEvents.PausedMarker, StringComparison.Ordinal) == true).ToList();
 
-    async Task<List<ProcessRecord>> RunningAsync(CancellationToken ct)
-    {
-        var found = new List<ProcessRecord>();
-        string? token = null;
-        do
-        {
-            var page = await log.ListAsync(new ProcessQuery { Status = ProcessStatus.Running, Take = 1000, ContinuationToken = token }, ct);
-            foreach (var item in page.Items)
-                if (await log.GetAsync(item.ProcessId, ct) is { LastStatus: ProcessStatus.Running } process) found.Add(process);
-            token = page.ContinuationToken;
-        } while (token is not null);
-        return found;
-    }
+    Task<List<ProcessRecord>> RunningAsync(CancellationToken ct) => processes.FindAsync([ProcessStatus.Running], null, ct);
 }
