@@ -8,6 +8,7 @@ using Orchestrator.Domain.Catalogue.Migrations;
 using Orchestrator.Domain.Subscriptions;
 using Orchestrator.Infra.Catalogue;
 using Orchestrator.Infra.Cosmos;
+using Orchestrator.Infra.Processes;
 using Orchestrator.Infra.Subscriptions;
 using Orchestrator.LocalHost;
 using Orchestrator.NetBoxSimulator;
@@ -55,10 +56,18 @@ async Task RunAsync(int count)
         started.EnsureSuccessStatusCode();
         var processId = (await started.Content.ReadFromJsonAsync<JsonNode>())!["id"]!.GetValue<string>();
         JsonNode detail;
+        var progressAt = TimeSpan.FromSeconds(60);
         while (true)
         {
             detail = (await http.GetFromJsonAsync<JsonNode>($"processes/{processId}"))!;
             if (detail["last_status"]!.GetValue<string>() is "completed" or "failed" or "aborted") break;
+            if (wall.Elapsed >= progressAt)
+            {
+                progressAt += TimeSpan.FromSeconds(60);
+                var counts = await host.Services.GetRequiredService<ProcessLog>().CountByStatusAsync(isTask: false);
+                var done = counts.GetValueOrDefault("completed") + counts.GetValueOrDefault("inconsistent_data");
+                Console.WriteLine($"[{count}] {wall.Elapsed.TotalSeconds:F0} s: {done} validations done ({done / wall.Elapsed.TotalSeconds:F1}/s)");
+            }
             await Task.Delay(250);
         }
         wall.Stop();

@@ -38,6 +38,8 @@ public sealed class DurableSidecar : IAsyncDisposable
             LeaseInterval = settings.LeaseInterval,
             LeaseRenewInterval = settings.LeaseInterval / 3,
             LeaseAcquireInterval = settings.LeaseInterval / 3,
+            MaxConcurrentTaskActivityWorkItems = settings.MaxConcurrentActivities,
+            MaxConcurrentTaskOrchestrationWorkItems = settings.MaxConcurrentOrchestrations,
         });
         await service.CreateIfNotExistsAsync();
 

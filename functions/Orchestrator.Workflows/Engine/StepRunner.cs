@@ -37,7 +37,7 @@ public sealed class StepRunner(
         if (request.Abort || process.AbortRequested) return await AbortAsync(process, definition, request, ct);
 
         if (await ReplayAsync(process, definition, step, request, ct) is { } replayed) return replayed;
-        if (await settings.GetAsync(ct) is { GlobalLock: true } paused) return await PauseAsync(step, request, paused.PauseEpoch, ct);
+        if (await settings.GetAsync(ct) is { GlobalLock: true } paused) return await PauseAsync(process, step, request, paused.PauseEpoch, ct);
 
         var state = await log.GetCurrentStateAsync(request.ProcessId, ct);
         if (step.Condition is { } condition && !condition(state))
@@ -71,7 +71,7 @@ public sealed class StepRunner(
         if (logged.Status != StepStatus.Complete && request.Index + 1 < definition.Steps.Count)
             return new(StepOutcomeKind.Next, ProcessStatus.Running, request.Index, step.Name, request.Index + 1);
         // the last step was logged, but the run that logged it may have died before the process row said completed
-        await UpdateProcessAsync(request.ProcessId, p => p with
+        await UpdateProcessAsync(process, p => p with
         {
             LastStatus = ProcessStatus.Completed, LastStep = step.Name, CurrentIndex = request.Index + 1, WaitToken = null,
             FailedReason = null, Traceback = null, LastModifiedAt = clock.GetUtcNow(),
@@ -162,7 +162,7 @@ public sealed class StepRunner(
         var now = clock.GetUtcNow();
         await log.LogStepAsync(request.ProcessId, Row(step, request, StepStatus.AwaitingCallback, waiting, process.CreatedBy, now), ct);
         await log.SetCurrentStateAsync(request.ProcessId, waiting, ct);
-        await UpdateProcessAsync(request.ProcessId, p => p with
+        await UpdateProcessAsync(process, p => p with
         {
             LastStatus = ProcessStatus.AwaitingCallback, LastStep = step.Name, CurrentIndex = request.Index, WaitToken = token, LastModifiedAt = now,
         }, ct);
@@ -185,7 +185,7 @@ public sealed class StepRunner(
         await log.SetCurrentStateAsync(request.ProcessId, newState, ct);
         var completed = stepStatus == StepStatus.Complete || request.Index + 1 >= definition.Steps.Count;
         var processStatus = completed ? ProcessStatus.Completed : ProcessStatus.Running;
-        await UpdateProcessAsync(request.ProcessId, p => p with
+        await UpdateProcessAsync(process, p => p with
         {
             LastStatus = processStatus, LastStep = step.Name, CurrentIndex = request.Index + 1, WaitToken = null,
             FailedReason = null, Traceback = null, LastModifiedAt = now,
@@ -200,7 +200,7 @@ public sealed class StepRunner(
         var now = clock.GetUtcNow();
         var token = NewToken(request);
         await log.LogStepAsync(request.ProcessId, Row(step, request, StepStatus.Suspend, state, process.CreatedBy, now), ct);
-        await UpdateProcessAsync(request.ProcessId, p => p with
+        await UpdateProcessAsync(process, p => p with
         {
             LastStatus = ProcessStatus.Suspended, LastStep = step.Name, Assignee = step.Assignee, CurrentIndex = request.Index,
             WaitToken = token, LastModifiedAt = now,
@@ -233,7 +233,7 @@ public sealed class StepRunner(
             Traceback = error.ToString(),
         };
         await log.LogFailureAsync(request.ProcessId, row, ct);
-        await UpdateProcessAsync(request.ProcessId, p => p with
+        await UpdateProcessAsync(process, p => p with
         {
             LastStatus = status, LastStep = step.Name, CurrentIndex = request.Index, WaitToken = token, FailedReason = error.Message,
             Traceback = error.ToString(), Assignee = status == ProcessStatus.InconsistentData ? Assignees.Noc : Assignees.System, LastModifiedAt = now,
@@ -256,7 +256,7 @@ public sealed class StepRunner(
             Attempt = request.Attempt + 1, State = state, Started = now, Completed = now, CreatedBy = process.CreatedBy, ExecutedAt = [now],
         };
         await log.LogStepAsync(request.ProcessId, row, ct);
-        await UpdateProcessAsync(request.ProcessId, p => p with
+        await UpdateProcessAsync(process, p => p with
         {
             LastStatus = ProcessStatus.Aborted, LastStep = "User Aborted", WaitToken = null, AbortRequested = false, LastModifiedAt = now,
         }, ct);
@@ -264,26 +264,30 @@ public sealed class StepRunner(
     }
 
     /// <summary>The engine is paused: the process stops at this step boundary, stays running, and waits for the unpause.</summary>
-    async Task<StepOutcome> PauseAsync(Step step, StepRequest request, string epoch, CancellationToken ct)
+    async Task<StepOutcome> PauseAsync(ProcessRecord process, Step step, StepRequest request, string epoch, CancellationToken ct)
     {
-        await UpdateProcessAsync(request.ProcessId, p => p with { WaitToken = EngineEvents.PausedMarker + epoch }, ct);
+        await UpdateProcessAsync(process, p => p with { WaitToken = EngineEvents.PausedMarker + epoch }, ct);
         return new(StepOutcomeKind.Paused, ProcessStatus.Running, request.Index, step.Name, WaitToken: epoch);
     }
 
-    /// <summary>Read-modify-write of the process row; an HTTP request may change it at the same moment (abort, resume).</summary>
-    async Task UpdateProcessAsync(Guid processId, Func<ProcessRecord, ProcessRecord> change, CancellationToken ct)
+    /// <summary>
+    /// Read-modify-write of the process row, starting from the row as this run read it; an HTTP request (abort, resume) or a
+    /// step's own link may have changed it since, and then the ETag refuses the write and the row is read again.
+    /// </summary>
+    async Task UpdateProcessAsync(ProcessRecord asRead, Func<ProcessRecord, ProcessRecord> change, CancellationToken ct)
     {
+        var current = asRead;
         for (var attempt = 1; ; attempt++)
         {
-            var current = await log.GetAsync(processId, ct) ?? throw new InvalidOperationException($"Process {processId} disappeared");
             try
             {
-                await log.UpdateAsync(change(current), ct);
+                await log.UpdateAsync(change(current), current, ct);
                 return;
             }
             catch (ProcessConflictException) when (attempt < 10)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), ct);
+                if (attempt > 1) await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt), ct);
+                current = await log.GetAsync(asRead.ProcessId, ct) ?? throw new InvalidOperationException($"Process {asRead.ProcessId} disappeared");
             }
         }
     }

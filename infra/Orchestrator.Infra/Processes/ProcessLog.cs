@@ -21,8 +21,12 @@ namespace Orchestrator.Infra.Processes;
 /// so an index never disagrees with the main row.
 /// </para>
 /// <para>
-/// Steps table, partition = process id: the step rows <c>{Index:D5}.{Attempt:D5}</c> in logged order, and the row
-/// <c>current</c> with the state a resume or retry starts from (inline, or a pointer to the step row it equals).
+/// Steps table, partition = process id: the step rows <c>{pid:N}-{Index:D5}.{Attempt:D5}</c> in logged order, the row
+/// <c>{pid:N}-current</c> with the state a resume or retry starts from (inline, or a pointer to the step row it equals), and
+/// the row <c>{pid:N}-index</c> listing the step rows (key, status, step id), written in the same transaction as each step
+/// row, so logging a step reads one row instead of querying the partition. Inputs: <c>{pid:N}-{input id}</c>.
+/// The process id in the row keys is redundant in Azure, where the partition key finds the rows; Azurite looks a row up by
+/// its row key first and scans every row of the table for a query, so these keys keep it fast at 10,000 processes.
 /// Long texts are split over numbered properties and, past ~800 KB a row, kept in the blob container <c>process-state</c>
 /// under <c>{pid}/…</c>; nothing is ever truncated.
 /// </para>
@@ -31,7 +35,8 @@ public sealed class ProcessLog
 {
     public const string BlobContainerName = "process-state";
     const string Partition = "process";
-    const string CurrentRowKey = "current";
+    const string CurrentKey = "current";
+    const string IndexKey = "index";
     /// <summary>Characters of text kept inline on a step, current or input row (UTF-16: ~800 KB of the 1 MiB entity limit).</summary>
     const int RowInlineBudget = 400_000;
     /// <summary>Characters of text inline on each process row (main + index rows go in one transaction of at most 4 MiB).</summary>
@@ -115,22 +120,40 @@ public sealed class ProcessLog
     /// transaction. Sets <see cref="ProcessRecord.LastModifiedAt"/>. Returns the record with its new ETag. A stale ETag (or a
     /// deleted process) is a <see cref="ProcessConflictException"/>, and then nothing was written.
     /// </summary>
-    public async Task<ProcessRecord> UpdateAsync(ProcessRecord process, CancellationToken ct = default)
+    public Task<ProcessRecord> UpdateAsync(ProcessRecord process, CancellationToken ct = default) => UpdateAsync(process, null, ct);
+
+    /// <summary>
+    /// <see cref="UpdateAsync(ProcessRecord, CancellationToken)"/> given the record as <see cref="GetAsync"/> returned it (with
+    /// the same ETag): its fields name the index rows stored now, so the main row is not read again; the ETag still guards
+    /// the write.
+    /// </summary>
+    public async Task<ProcessRecord> UpdateAsync(ProcessRecord process, ProcessRecord? asRead, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(process.ETag))
             throw new ArgumentException("UpdateAsync needs the ETag of the main row: read the process with GetAsync first", nameof(process));
-        var stored = await tables.Processes.GetEntityIfExistsAsync<TableEntity>(Partition, MainKey(process.ProcessId), cancellationToken: ct);
-        if (!stored.HasValue)
-            throw new ProcessConflictException($"Process {process.ProcessId} no longer exists; nothing was written");
-        var old = stored.Value!;
-        if (old.ETag.ToString() != process.ETag)
-            throw new ProcessConflictException($"Process {process.ProcessId} was changed by someone else since it was read; nothing was written");
+        List<string> oldKeys;
+        ETag oldETag;
+        if (asRead is not null && asRead.ProcessId == process.ProcessId && asRead.ETag == process.ETag)
+        {
+            oldKeys = IndexKeys(asRead.ProcessId, asRead.StartedAt, asRead.LastStatus, asRead.WorkflowName, asRead.SubscriptionIds);
+            oldETag = new ETag(asRead.ETag);
+        }
+        else
+        {
+            var stored = await tables.Processes.GetEntityIfExistsAsync<TableEntity>(Partition, MainKey(process.ProcessId), cancellationToken: ct);
+            if (!stored.HasValue)
+                throw new ProcessConflictException($"Process {process.ProcessId} no longer exists; nothing was written");
+            var old = stored.Value!;
+            if (old.ETag.ToString() != process.ETag)
+                throw new ProcessConflictException($"Process {process.ProcessId} was changed by someone else since it was read; nothing was written");
+            oldKeys = IndexKeys(process.ProcessId, Started(old), old.GetString("last_status") ?? "", old.GetString("workflow_name") ?? "",
+                ParseGuids(await text.ReadAsync(old, "subscription_ids", ct)));
+            oldETag = old.ETag;
+        }
 
-        var oldKeys = IndexKeys(process.ProcessId, Started(old), old.GetString("last_status") ?? "", old.GetString("workflow_name") ?? "",
-            ParseGuids(await text.ReadAsync(old, "subscription_ids", ct)));
         var record = Normalise(process with { LastModifiedAt = time.GetUtcNow() });
         var rows = await ProcessEntitiesAsync(record, ct);
-        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, rows[0], old.ETag) };
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, rows[0], oldETag) };
         actions.AddRange(rows.Skip(1).Select(r => new TableTransactionAction(TableTransactionActionType.UpsertReplace, r)));
         var newKeys = rows.Select(r => r.RowKey).ToHashSet(StringComparer.Ordinal);
         actions.AddRange(oldKeys.Where(k => !newKeys.Contains(k))
@@ -247,7 +270,7 @@ public sealed class ProcessLog
     /// </summary>
     public async Task<JsonObject> GetCurrentStateAsync(Guid processId, CancellationToken ct = default)
     {
-        var current = await tables.Steps.GetEntityIfExistsAsync<TableEntity>(processId.ToString(), CurrentRowKey, cancellationToken: ct);
+        var current = await tables.Steps.GetEntityIfExistsAsync<TableEntity>(processId.ToString(), RowKey(processId, CurrentKey), cancellationToken: ct);
         if (current.HasValue)
         {
             if (current.Value!.GetString("ref") is { } stepKey)
@@ -279,7 +302,7 @@ public sealed class ProcessLog
 
     async Task<TableEntity> CurrentEntityAsync(Guid processId, JsonObject state, CancellationToken ct)
     {
-        var entity = new TableEntity(processId.ToString(), CurrentRowKey) { ["kind"] = "current" };
+        var entity = new TableEntity(processId.ToString(), RowKey(processId, CurrentKey)) { ["kind"] = "current" };
         // a unique blob name: a write that loses (create after an existing state) never changes the blob in use
         LargeText.Apply(entity, await text.PrepareAsync([new TextField("state", Serialize(state))], RowInlineBudget,
             _ => $"{processId}/current-{Guid.NewGuid():N}.json", ct));
@@ -299,7 +322,7 @@ public sealed class ProcessLog
 
     public async Task<StepRecord?> GetStepAsync(Guid processId, int index, int attempt, CancellationToken ct = default)
     {
-        var response = await tables.Steps.GetEntityIfExistsAsync<TableEntity>(processId.ToString(), StepKey(index, attempt), cancellationToken: ct);
+        var response = await tables.Steps.GetEntityIfExistsAsync<TableEntity>(processId.ToString(), RowKey(processId, StepKey(index, attempt)), cancellationToken: ct);
         return response.HasValue ? await ToStepAsync(response.Value!, ct) : null;
     }
 
@@ -309,11 +332,8 @@ public sealed class ProcessLog
     /// (none: the full state). Defaults: StepId kept from the row it replaces or new, Completed now, Started = Completed,
     /// ExecutedAt [Started]. When the row is the newest and its status is one a resume starts from, it becomes the current state.
     /// </summary>
-    public async Task<StepRecord> LogStepAsync(Guid processId, StepRecord step, CancellationToken ct = default)
-    {
-        var rows = await StepSummariesAsync(processId, ct);
-        return await WriteStepAsync(processId, step, rows, ct);
-    }
+    public Task<StepRecord> LogStepAsync(Guid processId, StepRecord step, CancellationToken ct = default) =>
+        WriteStepAsync(processId, _ => Task.FromResult<(StepRecord, bool)>((step, true)), ct);
 
     /// <summary>
     /// orchestrator-core's retry counting (spec §3.5): when the newest row has the same status (failed or waiting), the same
@@ -322,49 +342,83 @@ public sealed class ProcessLog
     /// (Index, Attempt) with Retries 0. The execution time is <see cref="StepRecord.Started"/> (now when default); a repeated
     /// call with an execution time the row already lists changes nothing. Returns the row as written.
     /// </summary>
-    public async Task<StepRecord> LogFailureAsync(Guid processId, StepRecord failure, CancellationToken ct = default)
+    public Task<StepRecord> LogFailureAsync(Guid processId, StepRecord failure, CancellationToken ct = default)
     {
         var now = time.GetUtcNow();
         var executed = failure.Started == default ? now : failure.Started;
-        var rows = await StepSummariesAsync(processId, ct);
-        if (rows.Count > 0 && rows[^1] is var lastSummary
-            && lastSummary.Status is StepStatus.Failed or StepStatus.Waiting && lastSummary.Status == failure.Status)
+        return WriteStepAsync(processId, async summaries =>
         {
-            var last = await GetStepByKeyAsync(processId, lastSummary.RowKey, ct);
-            if (last is not null && last.Name == failure.Name && last.Key == failure.Key && last.Error == failure.Error)
+            var rows = summaries.Rows;
+            if (rows.Count > 0 && rows[^1] is var lastSummary
+                && lastSummary.Status is StepStatus.Failed or StepStatus.Waiting && lastSummary.Status == failure.Status)
             {
-                if (last.ExecutedAt.Contains(executed)) return last;   // this very failure was logged already
-                var updated = last with
+                var last = await GetStepByKeyAsync(processId, lastSummary.RowKey, ct);
+                if (last is not null && last.Name == failure.Name && last.Key == failure.Key && last.Error == failure.Error)
                 {
-                    State = failure.State,
-                    Retries = last.Retries + 1,
-                    ExecutedAt = [.. last.ExecutedAt, executed],
-                    Completed = failure.Completed == default ? now : failure.Completed,
-                    Traceback = failure.Traceback ?? last.Traceback,
-                    CreatedBy = failure.CreatedBy,
-                };
-                return await WriteStepAsync(processId, updated, rows, ct);
+                    if (last.ExecutedAt.Contains(executed)) return (last, false);   // this very failure was logged already
+                    return (last with
+                    {
+                        State = failure.State,
+                        Retries = last.Retries + 1,
+                        ExecutedAt = [.. last.ExecutedAt, executed],
+                        Completed = failure.Completed == default ? now : failure.Completed,
+                        Traceback = failure.Traceback ?? last.Traceback,
+                        CreatedBy = failure.CreatedBy,
+                    }, true);
+                }
             }
-        }
-        return await WriteStepAsync(processId, failure with { Retries = 0, ExecutedAt = [executed], Started = executed }, rows, ct);
+            return (failure with { Retries = 0, ExecutedAt = [executed], Started = executed }, true);
+        }, ct);
     }
 
     sealed record StepSummary(string RowKey, string Status, Guid StepId);
 
-    async Task<List<StepSummary>> StepSummariesAsync(Guid processId, CancellationToken ct)
+    /// <summary>The step rows of a process, from its index row; Index is null when there is none yet (no step logged).</summary>
+    sealed record StepSummaries(List<StepSummary> Rows, ETag? Index);
+
+    async Task<StepSummaries> StepSummariesAsync(Guid processId, CancellationToken ct)
     {
+        var index = await tables.Steps.GetEntityIfExistsAsync<TableEntity>(processId.ToString(), RowKey(processId, IndexKey), cancellationToken: ct);
+        if (index.HasValue)
+        {
+            var listed = JsonSerializer.Deserialize<List<string[]>>(await text.ReadAsync(index.Value!, "rows", ct) ?? "[]") ?? [];
+            return new(listed.Select(r => new StepSummary(r[0], r[1], Guid.Parse(r[2]))).ToList(), index.Value!.ETag);
+        }
+        // No index row: no step was logged yet, or the steps were logged before there was one; then the query finds them.
         var rows = new List<StepSummary>();
         await foreach (var entity in tables.Steps.QueryAsync<TableEntity>(StepRangeFilter(processId), select: ["RowKey", "status", "step_id"], cancellationToken: ct))
             rows.Add(new StepSummary(entity.RowKey, entity.GetString("status") ?? "",
                 Guid.TryParse(entity.GetString("step_id"), out var id) ? id : Guid.Empty));
         rows.Sort((a, b) => string.CompareOrdinal(a.RowKey, b.RowKey));
-        return rows;
+        return new(rows, null);
     }
 
-    async Task<StepRecord> WriteStepAsync(Guid processId, StepRecord step, List<StepSummary> rows, CancellationToken ct)
+    /// <summary>Writes the step row <paramref name="prepare"/> makes from the summaries (unless it says not to); a concurrent write of the same process's log (the index
+    /// row's ETag changed) makes it read the index again and write again.</summary>
+    async Task<StepRecord> WriteStepAsync(Guid processId, Func<StepSummaries, Task<(StepRecord Row, bool Write)>> prepare, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var summaries = await StepSummariesAsync(processId, ct);
+            var (row, write) = await prepare(summaries);
+            if (!write) return row;
+            try
+            {
+                return await WriteStepAsync(processId, row, summaries, ct);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412 && attempt < 10)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), ct);
+            }
+        }
+    }
+
+    async Task<StepRecord> WriteStepAsync(Guid processId, StepRecord step, StepSummaries summaries, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(step.State);
-        var key = StepKey(step.Index, step.Attempt);
+        var rows = summaries.Rows;
+        var logicalKey = StepKey(step.Index, step.Attempt);
+        var key = RowKey(processId, logicalKey);
         var lastCleared = rows.LastOrDefault(r => string.CompareOrdinal(r.RowKey, key) < 0 && StepStatus.IsCleared(r.Status));
         var previous = lastCleared is null ? null : await GetStepByKeyAsync(processId, lastCleared.RowKey, ct);
         var existing = rows.FirstOrDefault(r => r.RowKey == key);
@@ -404,13 +458,21 @@ public sealed class ProcessLog
                 new TextField("error", record.Error),
                 new TextField("traceback", record.Traceback),
             ],
-            RowInlineBudget, field => field == "state" ? $"{processId}/{key}.json" : $"{processId}/{key}.{field}.json", ct);
+            RowInlineBudget, field => field == "state" ? $"{processId}/{logicalKey}.json" : $"{processId}/{logicalKey}.{field}.json", ct);
         LargeText.Apply(entity, fields);
 
         var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpsertReplace, entity) };
         if (isNewest && (StepStatus.IsCleared(record.Status) || record.Status is StepStatus.Suspend or StepStatus.AwaitingCallback))
             actions.Add(new(TableTransactionActionType.UpsertReplace,
-                new TableEntity(processId.ToString(), CurrentRowKey) { ["kind"] = "current", ["ref"] = key }));
+                new TableEntity(processId.ToString(), RowKey(processId, CurrentKey)) { ["kind"] = "current", ["ref"] = key }));
+        var listed = rows.Where(r => r.RowKey != key).Append(new StepSummary(key, record.Status, record.StepId))
+            .OrderBy(r => r.RowKey, StringComparer.Ordinal).Select(r => new[] { r.RowKey, r.Status, r.StepId.ToString() }).ToList();
+        var index = new TableEntity(processId.ToString(), RowKey(processId, IndexKey)) { ["kind"] = "index" };
+        LargeText.Apply(index, await text.PrepareAsync([new TextField("rows", JsonSerializer.Serialize(listed))], RowInlineBudget,
+            _ => $"{processId}/index-{Guid.NewGuid():N}.json", ct));
+        actions.Add(summaries.Index is { } etag
+            ? new(TableTransactionActionType.UpdateReplace, index, etag)
+            : new(TableTransactionActionType.Add, index));
         await SubmitAsync(tables.Steps, actions, ct);
         return record;
     }
@@ -464,7 +526,7 @@ public sealed class ProcessLog
     {
         ArgumentNullException.ThrowIfNull(pages);
         var key = KeyPart(inputId);
-        var entity = new TableEntity(processId.ToString(), key) { ["input_id"] = inputId };
+        var entity = new TableEntity(processId.ToString(), RowKey(processId, key)) { ["input_id"] = inputId };
         LargeText.Apply(entity, await text.PrepareAsync([new TextField("pages", pages.ToJsonString(DomainJson.Options))], RowInlineBudget,
             _ => $"{processId}/inputs/{key}.json", ct));
         await tables.Inputs.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct);
@@ -472,7 +534,7 @@ public sealed class ProcessLog
 
     public async Task<JsonArray?> GetInputAsync(Guid processId, string inputId, CancellationToken ct = default)
     {
-        var response = await tables.Inputs.GetEntityIfExistsAsync<TableEntity>(processId.ToString(), KeyPart(inputId), cancellationToken: ct);
+        var response = await tables.Inputs.GetEntityIfExistsAsync<TableEntity>(processId.ToString(), RowKey(processId, KeyPart(inputId)), cancellationToken: ct);
         if (!response.HasValue) return null;
         var json = await text.ReadAsync(response.Value!, "pages", ct);
         return json is null ? null : JsonNode.Parse(json)?.AsArray();
@@ -633,7 +695,10 @@ public sealed class ProcessLog
 
     /// <summary>Step rows only: their keys are digits, the current row's key is a word.</summary>
     static string StepRangeFilter(Guid processId) =>
-        TableClient.CreateQueryFilter($"PartitionKey eq {processId.ToString()} and RowKey ge {"0"} and RowKey lt {":"}");
+        TableClient.CreateQueryFilter($"PartitionKey eq {processId.ToString()} and RowKey ge {RowKey(processId, "0")} and RowKey lt {RowKey(processId, ":")}");
+
+    /// <summary>A row key of the steps or inputs table: the process id, then the key within the process (see the class).</summary>
+    static string RowKey(Guid processId, string key) => $"{processId:N}-{key}";
 
     /// <summary>A value made safe for a RowKey and unambiguous between ':' separators: [A-Za-z0-9_.-] kept, the rest ~XXXX.</summary>
     static string KeyPart(string value)

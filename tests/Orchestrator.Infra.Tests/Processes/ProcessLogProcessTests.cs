@@ -147,6 +147,27 @@ public sealed class ProcessLogProcessTests
     }
 
     [Fact]
+    public async Task An_update_given_the_row_as_read_moves_the_index_rows_and_a_stale_one_is_refused()
+    {
+        await using var env = await ProcessLogEnvironment.CreateAsync();
+        var process = NewProcess();
+        await env.Log.CreateAsync(process, new JsonObject());
+        var read = (await env.Log.GetAsync(process.ProcessId))!;
+
+        var running = await env.Log.UpdateAsync(read with { LastStatus = ProcessStatus.Running, LastStep = "Start" }, read);
+        Assert.Single((await env.Log.ListAsync(new ProcessQuery { Status = ProcessStatus.Running })).Items);
+        Assert.Empty((await env.Log.ListAsync(new ProcessQuery { Status = ProcessStatus.Created })).Items);
+        Assert.Equal(4, (await env.ProcessRowsAsync(process.ProcessId)).Count);   // the old status row went with the change
+
+        // the first read is stale now: refused, and nothing changes
+        await Assert.ThrowsAsync<ProcessConflictException>(() => env.Log.UpdateAsync(read with { LastStatus = ProcessStatus.Failed }, read));
+        var stored = (await env.Log.GetAsync(process.ProcessId))!;
+        Assert.Equal(ProcessStatus.Running, stored.LastStatus);
+        Assert.Equal(running.ETag, stored.ETag);
+        Assert.Empty((await env.Log.ListAsync(new ProcessQuery { Status = ProcessStatus.Failed })).Items);
+    }
+
+    [Fact]
     public async Task Of_two_concurrent_updates_from_the_same_read_exactly_one_wins()
     {
         await using var env = await ProcessLogEnvironment.CreateAsync();

@@ -167,10 +167,10 @@ public sealed class ProcessLogStepTests
         var mediumStep = await env.Log.LogStepAsync(pid, Step(0, "Start", StepStatus.Success, medium));
         var largeStep = await env.Log.LogStepAsync(pid, Step(1, "Big", StepStatus.Success, large));
 
-        var raw0 = (await env.Tables.Steps.GetEntityAsync<TableEntity>(pid.ToString(), "00000.00000")).Value;
+        var raw0 = (await env.Tables.Steps.GetEntityAsync<TableEntity>(pid.ToString(), $"{pid:N}-00000.00000")).Value;
         Assert.True(raw0.GetInt32("state_chunks") >= 4);
         Assert.False(raw0.ContainsKey("state_blob"));
-        var raw1 = (await env.Tables.Steps.GetEntityAsync<TableEntity>(pid.ToString(), "00001.00000")).Value;
+        var raw1 = (await env.Tables.Steps.GetEntityAsync<TableEntity>(pid.ToString(), $"{pid:N}-00001.00000")).Value;
         Assert.Equal($"{pid}/00001.00000.json", raw1.GetString("state_blob"));
         Assert.Contains($"{pid}/00001.00000.json", await env.BlobNamesAsync(pid));
 

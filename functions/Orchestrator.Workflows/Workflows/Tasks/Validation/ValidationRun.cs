@@ -16,8 +16,13 @@ public sealed class ValidationRun(
     ProcessResumer resumer, DurableClientAccess durable)
 {
     public const string ResultKey = "validation_summary";
-    static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
-    static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How often the running children's rows are read while waiting. A validation takes seconds; every poll reads one row per
+    /// running child from the same storage the children write to, so polling faster only slows the children down.
+    /// </summary>
+    static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    static readonly TimeSpan FinishPollInterval = TimeSpan.FromMilliseconds(100);
+    static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(10);
 
     static readonly HashSet<string> Done =
     [
@@ -76,12 +81,30 @@ public sealed class ValidationRun(
         while (true)
         {
             var rows = await Task.WhenAll(running.Select(async child => (child, process: await log.GetAsync(child.ProcessId, ct))));
-            var done = rows.Where(r => r.process is null || Done.Contains(r.process.LastStatus))
-                .Select(r => new ValidationResult(r.child.ProcessId, r.child.SubscriptionId, r.process?.LastStatus ?? ProcessStatus.Failed))
-                .ToList();
+            var done = new List<ValidationResult>();
+            foreach (var (child, process) in rows.Where(r => r.process is null || Done.Contains(r.process.LastStatus)))
+                if (process is null || await ForgetFinishedOrchestrationAsync(process, ct))
+                    done.Add(new ValidationResult(child.ProcessId, child.SubscriptionId, process?.LastStatus ?? ProcessStatus.Failed));
             if (done.Count > 0 || DateTimeOffset.UtcNow >= deadline) return done;
             await Task.Delay(PollInterval, ct);
         }
+    }
+
+    /// <summary>
+    /// A child that ended (completed, aborted) no longer needs its Durable history: the process log keeps its steps. Purging it
+    /// keeps the task hub's history as small as the number of children running or parked, whatever the number of subscriptions
+    /// (the emulator scans that table on every orchestration turn). False while the orchestration is still finishing its last
+    /// turn after the row said so; the next poll purges it. A parked child (inconsistent, failed) keeps its orchestration.
+    /// </summary>
+    async Task<bool> ForgetFinishedOrchestrationAsync(ProcessRecord process, CancellationToken ct)
+    {
+        if (process.LastStatus is not (ProcessStatus.Completed or ProcessStatus.Aborted)) return true;
+        var instanceId = process.ProcessId.ToString();
+        var instance = await durable.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, ct);
+        if (instance is null) return true;
+        if (!instance.IsCompleted) return false;
+        await durable.Client.PurgeInstanceAsync(instanceId, cancellation: ct);
+        return true;
     }
 
     /// <summary>Posts the summary to the task's callback step, as a callback would; waits for the step to be awaiting it.</summary>
@@ -102,7 +125,7 @@ public sealed class ValidationRun(
                     return true;
                 }
             }
-            await Task.Delay(PollInterval, ct);
+            await Task.Delay(FinishPollInterval, ct);
         }
         throw new TimeoutException($"Process {request.ProcessId} never waited for its validation summary");
     }

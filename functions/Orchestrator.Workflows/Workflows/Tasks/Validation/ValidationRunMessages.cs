@@ -1,7 +1,12 @@
 namespace Orchestrator.Workflows.Workflows.Tasks.Validation;
 
-/// <summary>One generation of a validation run: the task's process, its limits, where the subscription list goes on, the tally so far.</summary>
-public sealed record ValidationRunInput(Guid ProcessId, int Concurrency, int BatchSize, string? ContinuationToken = null, ValidationSummary? Summary = null);
+/// <summary>
+/// One generation of a validation run: the task's process, its limits, where the subscription list goes on, the tally so
+/// far, and the children still running when the previous generation continued as new (so it never waits for a batch to drain).
+/// </summary>
+public sealed record ValidationRunInput(
+    Guid ProcessId, int Concurrency, int BatchSize, string? ContinuationToken = null, ValidationSummary? Summary = null,
+    IReadOnlyList<ValidationChild>? Running = null);
 
 public sealed record ValidationSummary(int Validated, int InSync, int Inconsistent, int Failed, int Skipped, int PeakConcurrency, IReadOnlyList<Guid> InconsistentIds)
 {

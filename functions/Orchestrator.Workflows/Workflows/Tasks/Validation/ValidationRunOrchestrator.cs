@@ -4,8 +4,9 @@ namespace Orchestrator.Workflows.Workflows.Tasks.Validation;
 
 /// <summary>
 /// The body of task_validate_subscriptions: per batch of subscriptions, keeps at most <c>Concurrency</c> validate processes
-/// running, counts each once it is done (completed or parked: it never waits for an operator), and continues as new between
-/// batches, so a run over 10,000 subscriptions keeps a small history. At the end it hands the summary to the task's callback step.
+/// running, counts each once it is done (completed or parked: it never waits for an operator), and continues as new when a
+/// batch is all started, handing its running children on, so a run over 10,000 subscriptions keeps a small history and the
+/// limit stays filled across batches. At the end it hands the summary to the task's callback step.
 /// </summary>
 public sealed class ValidationRunOrchestrator : TaskOrchestrator<ValidationRunInput, ValidationSummary>
 {
@@ -19,9 +20,11 @@ public sealed class ValidationRunOrchestrator : TaskOrchestrator<ValidationRunIn
             new ValidationBatchRequest(input.ContinuationToken, input.BatchSize), ActivityOptions);
         summary = summary with { Skipped = summary.Skipped + batch.Skipped };
         var queue = new Queue<ValidationCandidate>(batch.Candidates);
-        var running = new List<ValidationChild>();
+        var running = new List<ValidationChild>(input.Running ?? []);
         while (queue.Count > 0 || running.Count > 0)
         {
+            // the next batch is listed while this one's last children still run: they go on into the next generation
+            if (queue.Count == 0 && batch.ContinuationToken is not null) break;
             if (queue.Count > 0 && running.Count < input.Concurrency)
             {
                 var next = Enumerable.Range(0, Math.Min(queue.Count, input.Concurrency - running.Count)).Select(_ => queue.Dequeue()).ToList();
@@ -46,7 +49,7 @@ public sealed class ValidationRunOrchestrator : TaskOrchestrator<ValidationRunIn
         }
         if (batch.ContinuationToken is { } token)
         {
-            context.ContinueAsNew(input with { ContinuationToken = token, Summary = summary });
+            context.ContinueAsNew(input with { ContinuationToken = token, Summary = summary, Running = running });
             return summary;
         }
         await context.CallActivityAsync(nameof(FinishValidationRunActivity), new FinishValidationRequest(input.ProcessId, summary), ActivityOptions);
