@@ -104,6 +104,27 @@ public sealed class SubscriptionStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task In_use_by_follows_a_circuit_moved_to_another_node_and_ignores_the_pair_it_left()
+    {
+        var a = ActiveNode();
+        var b = ActiveNode("loc2-core", 8);
+        var c = ActiveNode("loc3-core", 9);
+        foreach (var node in new[] { a, b, c }) await store.CreateAsync(node, NodeProduct);
+        var circuitProduct = Snapshot.ProductByName(Circuit.ProductName)!;
+        var created = await store.CreateAsync(CircuitBetween(a, b), circuitProduct);
+
+        var moved = created.Subscription;
+        moved.Block("circuit").Child("members", 1).Child("port").Refer("node", new BlockReference(c.SubscriptionId, c.Block("node").SubscriptionInstanceId));
+        await store.ReplaceAsync(moved, circuitProduct, created.ETag);
+
+        Assert.Equal([moved.SubscriptionId], (await store.InUseByAsync(a.SubscriptionId)).Select(u => u.Subscription.SubscriptionId));
+        Assert.Empty(await store.InUseByAsync(b.SubscriptionId));
+        Assert.Equal([moved.SubscriptionId], (await store.InUseByAsync(c.SubscriptionId)).Select(u => u.Subscription.SubscriptionId));
+        Assert.Equal(4, await store.BackfillRelationsAsync());   // three nodes and the circuit; their pairs are there already
+        Assert.Equal([moved.SubscriptionId], (await store.InUseByAsync(c.SubscriptionId)).Select(u => u.Subscription.SubscriptionId));
+    }
+
+    [Fact]
     public async Task Paging_reads_more_items_than_one_page_without_gaps_or_repeats()
     {
         var ids = new List<Guid>();

@@ -3,6 +3,7 @@ using Orchestrator.Domain.Catalogue.Migrations;
 using Orchestrator.Infra.Catalogue;
 using Orchestrator.Infra.Cosmos;
 using Orchestrator.Infra.Schedules;
+using Orchestrator.Infra.Subscriptions;
 using Orchestrator.Infra.Tables;
 
 // Applies every catalogue version that is not yet recorded. Configure with Cosmos__Endpoint, Cosmos__Key, Cosmos__Database
@@ -17,6 +18,9 @@ var recorded = await migrator.AppliedVersionsAsync();
 Console.WriteLine(applied.Count == 0
     ? $"Catalogue up to date at {options.Endpoint} (versions {string.Join(", ", recorded)})"
     : $"Applied catalogue version(s) {string.Join(", ", applied)} at {options.Endpoint}; recorded: {string.Join(", ", recorded)}");
+
+var related = await new SubscriptionStore(new CosmosContainers(client, options)).BackfillRelationsAsync();
+Console.WriteLine($"Relations written for {related} subscription(s)");
 
 var storage = configuration.GetSection("Storage").Get<StorageOptions>() ?? new StorageOptions();
 var tables = new ProcessTables(new Azure.Data.Tables.TableServiceClient(storage.ConnectionString), storage);

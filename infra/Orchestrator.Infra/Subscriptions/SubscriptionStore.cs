@@ -17,6 +17,8 @@ namespace Orchestrator.Infra.Subscriptions;
 /// </summary>
 public sealed class SubscriptionStore(CosmosContainers containers)
 {
+    readonly SubscriptionRelations relations = new(containers);
+
     Container Container => containers.Subscriptions;
 
     public async Task<StoredSubscription?> GetAsync(Guid subscriptionId, CancellationToken ct = default)
@@ -36,6 +38,7 @@ public sealed class SubscriptionStore(CosmosContainers containers)
 
     public async Task<StoredSubscription> CreateAsync(Subscription subscription, Product product, CancellationToken ct = default)
     {
+        await relations.AddAsync(subscription, ct);
         subscription.Version = 1;
         using var response = await Container.CreateItemStreamAsync(
             CosmosJson.ToStream(ToDocument(subscription, product)), new PartitionKey(subscription.SubscriptionId.ToString()), cancellationToken: ct);
@@ -46,6 +49,7 @@ public sealed class SubscriptionStore(CosmosContainers containers)
 
     public async Task<StoredSubscription> ReplaceAsync(Subscription subscription, Product product, string ifMatch, CancellationToken ct = default)
     {
+        await relations.AddAsync(subscription, ct);
         var previousVersion = subscription.Version;
         subscription.Version = previousVersion + 1;
         using var response = await Container.ReplaceItemStreamAsync(
@@ -63,9 +67,31 @@ public sealed class SubscriptionStore(CosmosContainers containers)
     /// <summary>The subscriptions whose trees reference a block of this one (this one is in use by them).</summary>
     public async Task<IReadOnlyList<StoredSubscription>> InUseByAsync(Guid subscriptionId, CancellationToken ct = default)
     {
-        var query = new QueryDefinition("SELECT * FROM c WHERE ARRAY_CONTAINS(c.depends_on_ids, @id)")
-            .WithParameter("@id", subscriptionId.ToString());
-        return (await CosmosJson.QueryAllAsync(Container, query, ct)).Select(FromDocument).ToList();
+        var users = await GetManyAsync(await relations.UsersOfAsync(subscriptionId, ct), ct);
+        return users.Where(u => u.Subscription.DependsOnSubscriptionIds().Contains(subscriptionId))
+            .OrderBy(u => u.Subscription.SubscriptionId).ToList();
+    }
+
+    /// <summary>
+    /// Writes the relations of every stored subscription (idempotent): for subscriptions stored before the relations
+    /// container existed. The migration tool runs it; it reads every subscription once. Returns how many it read.
+    /// </summary>
+    public async Task<int> BackfillRelationsAsync(CancellationToken ct = default)
+    {
+        var count = 0;
+        using var iterator = Container.GetItemQueryStreamIterator(new QueryDefinition("SELECT * FROM c"),
+            requestOptions: new QueryRequestOptions { MaxItemCount = 200 });
+        while (iterator.HasMoreResults)
+        {
+            using var page = await iterator.ReadNextAsync(ct);
+            page.EnsureSuccessStatusCode();
+            foreach (var document in await CosmosJson.DocumentsAsync(page, ct))
+            {
+                await relations.AddAsync(FromDocument(document).Subscription, ct);
+                count++;
+            }
+        }
+        return count;
     }
 
     public async Task<SubscriptionPage> QueryAsync(SubscriptionQuery query, CancellationToken ct = default)

@@ -16,8 +16,11 @@ namespace Orchestrator.Api.Tests.NodeWorkflows;
 /// The local host, in-process on a free port against its own database, with a NetBox simulator of its own on another free
 /// port. Talks to both over HTTP: the orchestrator API, the simulator's NetBox API and its admin endpoints.
 /// </summary>
-public sealed class NodeHostFixture : IAsyncLifetime
+public class NodeHostFixture : IAsyncLifetime
 {
+    /// <summary>Settings a variant of the fixture adds to the host's.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> ExtraSettings { get; } = new Dictionary<string, string?>();
+
     readonly TestStorage storage = new("node");
     LocalHost.LocalHost host = null!;
 
@@ -38,6 +41,7 @@ public sealed class NodeHostFixture : IAsyncLifetime
             ["NetBox:Timeout"] = "00:00:05",
             ["NetBox:RetryDelay"] = "00:00:00.010",
         };
+        foreach (var (key, value) in ExtraSettings) settings[key] = value;
         host = await LocalHostApp.BuildAsync([], settings);
         await LocalHostApp.EnsureStorageAsync(host.Services);
         await host.Services.GetRequiredService<CatalogueMigrator>().ApplyAsync(CatalogueMigrations.All);
