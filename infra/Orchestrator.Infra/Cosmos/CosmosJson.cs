@@ -26,14 +26,26 @@ static class CosmosJson
     public static async Task<List<JsonObject>> QueryAllAsync(Container container, QueryDefinition query, CancellationToken ct, int max = int.MaxValue)
     {
         var results = new List<JsonObject>();
-        using var iterator = container.GetItemQueryStreamIterator(query, requestOptions: new QueryRequestOptions { MaxItemCount = 500 });
-        while (iterator.HasMoreResults && results.Count < max)
+        await foreach (var document in QueryAsync(container, query, ct))
+        {
+            if (results.Count >= max) break;
+            results.Add(document);
+        }
+        return results;
+    }
+
+    /// <summary>The documents of a query, a page at a time, following continuation tokens; within one partition when given.</summary>
+    public static async IAsyncEnumerable<JsonObject> QueryAsync(Container container, QueryDefinition query,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct, PartitionKey? partition = null, int pageSize = 500)
+    {
+        using var iterator = container.GetItemQueryStreamIterator(query,
+            requestOptions: new QueryRequestOptions { MaxItemCount = pageSize, PartitionKey = partition });
+        while (iterator.HasMoreResults)
         {
             using var page = await iterator.ReadNextAsync(ct);
             page.EnsureSuccessStatusCode();
-            results.AddRange(await DocumentsAsync(page, ct));
+            foreach (var document in await DocumentsAsync(page, ct)) yield return document;
         }
-        return results.Take(max).ToList();
     }
 
     public static async Task<IEnumerable<JsonObject>> DocumentsAsync(ResponseMessage page, CancellationToken ct)

@@ -135,7 +135,7 @@ public sealed class ProcessLog
         ETag oldETag;
         if (asRead is not null && asRead.ProcessId == process.ProcessId && asRead.ETag == process.ETag)
         {
-            oldKeys = IndexKeys(asRead.ProcessId, asRead.StartedAt, asRead.LastStatus, asRead.WorkflowName, asRead.SubscriptionIds);
+            oldKeys = IndexKeys(asRead);
             oldETag = new ETag(asRead.ETag);
         }
         else
@@ -602,7 +602,7 @@ public sealed class ProcessLog
     /// <summary>The main row first, then the index rows, all carrying the same fields.</summary>
     async Task<List<TableEntity>> ProcessEntitiesAsync(ProcessRecord p, CancellationToken ct)
     {
-        var keys = IndexKeys(p.ProcessId, p.StartedAt, p.LastStatus, p.WorkflowName, p.SubscriptionIds);
+        var keys = IndexKeys(p);
         if (keys.Count + 1 > MaxTransactionActions - 4)
             throw new NotSupportedException($"Process {p.ProcessId} has {p.SubscriptionIds.Count} subscriptions; at most {MaxTransactionActions - 8} are supported");
         var budget = Math.Min(ProcessInlineBudget, 1_500_000 / (keys.Count + 1));
@@ -672,6 +672,8 @@ public sealed class ProcessLog
     static string MainKey(Guid processId) => $"id:{processId:D}";
 
     static string Inverted(DateTimeOffset startedAt) => (DateTimeOffset.MaxValue.UtcTicks - startedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+
+    static List<string> IndexKeys(ProcessRecord p) => IndexKeys(p.ProcessId, p.StartedAt, p.LastStatus, p.WorkflowName, p.SubscriptionIds);
 
     static List<string> IndexKeys(Guid pid, DateTimeOffset startedAt, string status, string workflow, IEnumerable<Guid> subscriptions)
     {

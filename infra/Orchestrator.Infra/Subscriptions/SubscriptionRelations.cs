@@ -36,14 +36,8 @@ sealed class SubscriptionRelations(CosmosContainers containers)
     {
         var query = new QueryDefinition("SELECT c.user_id FROM c WHERE c.pk = @pk").WithParameter("@pk", used.ToString("D"));
         var users = new List<Guid>();
-        using var iterator = Container.GetItemQueryStreamIterator(query,
-            requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(used.ToString("D")), MaxItemCount = 500 });
-        while (iterator.HasMoreResults)
-        {
-            using var page = await iterator.ReadNextAsync(ct);
-            page.EnsureSuccessStatusCode();
-            users.AddRange((await CosmosJson.DocumentsAsync(page, ct)).Select(d => Guid.Parse(d["user_id"]!.GetValue<string>())));
-        }
+        await foreach (var document in CosmosJson.QueryAsync(Container, query, ct, new PartitionKey(used.ToString("D"))))
+            users.Add(Guid.Parse(document["user_id"]!.GetValue<string>()));
         return users;
     }
 }

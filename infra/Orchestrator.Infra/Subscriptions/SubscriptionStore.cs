@@ -79,17 +79,10 @@ public sealed class SubscriptionStore(CosmosContainers containers)
     public async Task<int> BackfillRelationsAsync(CancellationToken ct = default)
     {
         var count = 0;
-        using var iterator = Container.GetItemQueryStreamIterator(new QueryDefinition("SELECT * FROM c"),
-            requestOptions: new QueryRequestOptions { MaxItemCount = 200 });
-        while (iterator.HasMoreResults)
+        await foreach (var document in CosmosJson.QueryAsync(Container, new QueryDefinition("SELECT * FROM c"), ct, pageSize: 200))
         {
-            using var page = await iterator.ReadNextAsync(ct);
-            page.EnsureSuccessStatusCode();
-            foreach (var document in await CosmosJson.DocumentsAsync(page, ct))
-            {
-                await relations.AddAsync(FromDocument(document).Subscription, ct);
-                count++;
-            }
+            await relations.AddAsync(FromDocument(document).Subscription, ct);
+            count++;
         }
         return count;
     }
