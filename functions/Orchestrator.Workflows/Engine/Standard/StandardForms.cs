@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Orchestrator.Domain.Catalogue;
 using Orchestrator.Domain.Forms;
+using Orchestrator.Domain.Subscriptions;
 using Orchestrator.Domain.Workflows;
 using Orchestrator.Infra.Subscriptions;
 using Orchestrator.Workflows.Engine.Gating;
@@ -45,6 +46,20 @@ public static class StandardForms
             ["organisation"] = stored.Subscription.CustomerId,
         };
     };
+
+    /// <summary>The active subscriptions of a product, by description (at most 1,000): the choices of a form's dropdown.</summary>
+    public static async Task<IReadOnlyList<Subscription>> ActiveSubscriptionsAsync(IFormContext context, string productName)
+    {
+        var page = await context.Services.GetRequiredService<SubscriptionStore>().QueryAsync(new SubscriptionQuery
+        {
+            ProductNames = [productName],
+            Statuses = [SubscriptionLifecycle.Active],
+            SortField = "description",
+            Descending = false,
+            Take = 1000,
+        });
+        return page.Items.Select(s => s.Subscription).ToList();
+    }
 
     /// <summary>A task's form: nothing to fill in; orchestrator-core's GUI posts <c>[{}]</c> or <c>[]</c>.</summary>
     public static readonly InitialForm NoInput = (_, _) => Task.FromResult(new JsonObject());

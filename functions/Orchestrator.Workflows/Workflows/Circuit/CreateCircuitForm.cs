@@ -6,6 +6,7 @@ using Orchestrator.Domain.Subscriptions;
 using Orchestrator.Domain.Workflows;
 using Orchestrator.Infra.Claims;
 using Orchestrator.Infra.Subscriptions;
+using Orchestrator.Workflows.Engine.Standard;
 using Orchestrator.NetBox;
 using Orchestrator.NetBox.Filters;
 using Orchestrator.Workflows.Workflows.Node;
@@ -60,18 +61,8 @@ static class CreateCircuitForm
             "This port is used by another circuit, or another process is creating a circuit on it"),
     ];
 
-    static async Task<IReadOnlyList<Subscription>> ActiveNodesAsync(IFormContext context)
-    {
-        var page = await context.Services.GetRequiredService<SubscriptionStore>().QueryAsync(new SubscriptionQuery
-        {
-            ProductNames = [Domain.Products.ProductTypes.Node.ProductName],
-            Statuses = [SubscriptionLifecycle.Active],
-            SortField = "description",
-            Descending = false,
-            Take = 1000,
-        });
-        return page.Items.Select(s => s.Subscription).ToList();
-    }
+    static Task<IReadOnlyList<Subscription>> ActiveNodesAsync(IFormContext context) =>
+        StandardForms.ActiveSubscriptionsAsync(context, Domain.Products.ProductTypes.Node.ProductName);
 
     static List<Choice> Choices(IEnumerable<Subscription> nodes) =>
         nodes.Select(n => new Choice(n.SubscriptionId.ToString(), n.Node().NodeName())).ToList();

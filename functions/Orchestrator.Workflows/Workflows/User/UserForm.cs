@@ -4,6 +4,7 @@ using Orchestrator.Domain.Forms;
 using Orchestrator.Domain.Subscriptions;
 using Orchestrator.Domain.Workflows;
 using Orchestrator.Infra.Subscriptions;
+using Orchestrator.Workflows.Engine.Standard;
 using Orchestrator.Workflows.Workflows.UserGroup;
 
 namespace Orchestrator.Workflows.Workflows.User;
@@ -42,16 +43,7 @@ static class UserForm
     }
 
     /// <summary>Every active User Group subscription: value = subscription id, label = description.</summary>
-    static async Task<IReadOnlyList<Choice>> ActiveGroupsAsync(IFormContext context)
-    {
-        var page = await context.Services.GetRequiredService<SubscriptionStore>().QueryAsync(new SubscriptionQuery
-        {
-            ProductNames = [Domain.Products.ProductTypes.UserGroup.ProductName],
-            Statuses = [SubscriptionLifecycle.Active],
-            SortField = "description",
-            Descending = false,
-            Take = 1000,
-        });
-        return page.Items.Select(s => new Choice(s.Subscription.SubscriptionId.ToString(), s.Subscription.Description)).ToList();
-    }
+    static async Task<IReadOnlyList<Choice>> ActiveGroupsAsync(IFormContext context) =>
+        (await StandardForms.ActiveSubscriptionsAsync(context, Domain.Products.ProductTypes.UserGroup.ProductName))
+            .Select(s => new Choice(s.SubscriptionId.ToString(), s.Description)).ToList();
 }
