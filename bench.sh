@@ -11,9 +11,7 @@ install_emulators
 
 LOG_DIR="$(mktemp -d)"
 cleanup() {
-  [ -n "${AZURITE_PID:-}" ] && kill "$AZURITE_PID" 2>/dev/null
-  [ -n "${COSMOS_PID:-}" ] && kill "$COSMOS_PID" 2>/dev/null
-  wait 2>/dev/null
+  stop_all "${AZURITE_PID:-}" "${COSMOS_PID:-}"
 }
 trap cleanup EXIT INT TERM
 
